@@ -1,0 +1,234 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tutor.Generator.Model;
+using Tutor.Rules;
+
+namespace Tutor.Generator.Emit
+{
+    /// <summary>
+    /// Reverse mode: {Name}Gradient, and {Name}Trace, which is the same code with every step recorded.
+    /// Each block runs its forward steps, declares the adjoints of the values it defined, runs its branch or seeds
+    /// the output, then walks its own steps backwards — so the backward sweep of a path is the path reversed.
+    /// </summary>
+    internal sealed class ReverseEmitter
+    {
+        readonly MethodModel m;
+        readonly CodeWriter w;
+        readonly bool trace;
+        readonly IrNames ir;
+
+        ReverseEmitter(MethodModel m, CodeWriter w, bool trace)
+        {
+            this.m = m;
+            this.w = w;
+            this.trace = trace;
+            ir = new IrNames(m);
+        }
+
+        public static void EmitGradient(MethodModel m, CodeWriter w) => new ReverseEmitter(m, w, trace: false).Emit();
+        public static void EmitTrace(MethodModel m, CodeWriter w) => new ReverseEmitter(m, w, trace: true).Emit();
+
+        void Emit()
+        {
+            var differentiable = m.Parameters.Where(p => p.Differentiable).ToList();
+            var withRespectTo = string.Join(", ", differentiable.Select(p => p.Name));
+            var parameters = string.Join(", ", m.Parameters.Select(p => p.Type + " " + p.Name));
+            if (trace)
+            {
+                w.Line("/// <summary>");
+                w.Line($"/// Runs <see cref=\"{m.CrefSignature}\"/> forward and backward like <c>{m.Name}Gradient</c> and records every step");
+                w.Line("/// with its numbers: values in evaluation order, then each chain-rule contribution in reverse order.");
+                w.Line("/// </summary>");
+                w.Line(Generated);
+                w.Open($"{m.Accessibility} static global::Tutor.Trace {m.Name}Trace({parameters})");
+                w.Line($"var {ir.Trace} = new global::Tutor.TraceBuilder(\"{m.Name}\", \"{(m.ReturnType == "float" ? "float32" : "float64")}\");");
+                foreach (var p in m.Parameters)
+                    if (p.Type is "double" or "float" or "int" or "long")
+                        w.Line($"{ir.Trace}.Input(\"{p.Name}\", {p.Name}, {(p.Differentiable ? "true" : "false")});");
+            }
+            else
+            {
+                var tuple = string.Join(", ", new[] { m.ReturnType + " Value" }.Concat(differentiable.Select(p => p.Type + " d" + p.Name)));
+                w.Line("/// <summary>");
+                w.Line($"/// Reverse mode (backpropagation) for <see cref=\"{m.CrefSignature}\"/>: its value and its partial derivatives");
+                w.Line($"/// with respect to {withRespectTo}, from one forward sweep and one backward sweep.");
+                w.Line("/// </summary>");
+                w.Line("/// <returns>The value, then ∂f/∂p for each differentiable parameter p, in parameter order.</returns>");
+                w.Line(Generated);
+                w.Open($"{m.Accessibility} static ({tuple}) {m.Name}Gradient({parameters})");
+            }
+            w.Line($"{m.ReturnType} {ir.Value};");
+            EmitBlock(m.Body, top: true);
+            if (trace)
+                w.Line($"return {ir.Trace}.Build({ir.Value});");
+            else
+                w.Line("return (" + string.Join(", ", new[] { ir.Value }.Concat(differentiable.Select(p => p.Name + "Bar"))) + ");");
+            w.Close();
+        }
+
+        public const string Generated = "[global::System.CodeDom.Compiler.GeneratedCode(\"Tutor.Generator\", \"1.0\")]";
+
+        void EmitBlock(Block block, bool top)
+        {
+            var steps = block.Statements.Take(block.Statements.Count - 1).ToList();
+            var terminal = block.Statements[block.Statements.Count - 1];
+            if (top && steps.Count > 0) w.Line("// Forward sweep: one step per line; every value is kept for the backward sweep.");
+            foreach (var step in steps) EmitForward(step);
+
+            var adjoints = new List<(string Name, string Type)>();
+            if (top) adjoints.AddRange(m.Parameters.Where(p => p.Differentiable).Select(p => (p.Name, p.Type)));
+            adjoints.AddRange(steps.OfType<Let>().Where(l => l.Active).Select(l => (l.Name, l.Type)));
+            if (adjoints.Count > 0)
+            {
+                if (top) w.Line("// Adjoints v̄ = ∂f/∂v start at 0 and collect one contribution per use of v.");
+                foreach (var group in adjoints.GroupBy(a => a.Type))
+                    foreach (var chunk in Chunks(group.Select(a => a.Name + "Bar = 0").ToList(), 6))
+                        w.Line($"{group.Key} {string.Join(", ", chunk)};");
+            }
+
+            switch (terminal)
+            {
+                case Return ret:
+                    w.Line($"{ir.Value} = {ret.Value.Code};", $"f = {Pretty(ret.Value)}");
+                    if (ret.Value.Active)
+                    {
+                        w.Line($"{ret.Value.Code}Bar = 1;", $"seed: ∂f/∂{Pretty(ret.Value)} = 1");
+                        if (trace) w.Line($"{ir.Trace}.Seed(\"{ret.Value.Code}\");");
+                    }
+                    if (steps.OfType<Let>().Any(l => l.Active))
+                        w.Line("// Backward sweep: the steps in reverse; each line is one chain-rule step v̄ += w̄ · ∂w/∂v.");
+                    break;
+                case If branch:
+                    var condition = Conditions.CSharp(branch.Condition);
+                    w.Open($"if ({condition})");
+                    if (trace) w.Line($"{ir.Trace}.Branch({Literal(condition)}, true);");
+                    EmitBlock(branch.Then, top: false);
+                    w.Close();
+                    w.Open("else");
+                    if (trace) w.Line($"{ir.Trace}.Branch({Literal(condition)}, false);");
+                    EmitBlock(branch.Else, top: false);
+                    w.Close();
+                    if (steps.OfType<Let>().Any(l => l.Active))
+                        w.Line("// Backward sweep through the steps before the branch.");
+                    break;
+            }
+
+            for (int i = steps.Count - 1; i >= 0; i--)
+                if (steps[i] is Let { Active: true } let) EmitBackward(let);
+        }
+
+        static IEnumerable<List<string>> Chunks(List<string> items, int size)
+        {
+            for (int i = 0; i < items.Count; i += size) yield return items.Skip(i).Take(size).ToList();
+        }
+
+        void EmitForward(Stmt step)
+        {
+            if (step is Effect effect)
+            {
+                w.Line(effect.Code);
+                return;
+            }
+            var let = (Let)step;
+            switch (let.Kind)
+            {
+                case StepKind.Constant:
+                    w.Line($"{let.Type} {let.Name} = {let.Code};", $"{MathNames.Pretty(let.Name)} = {let.Code}   (constant: no derivative)");
+                    break;
+                case StepKind.Rule:
+                    var rule = ScalarRules.Find(let.Op)!;
+                    var code = new RuleCode(let.Args, let.Name, let.Type == "float");
+                    var forward = code.Forward(rule);
+                    if (let.Op == "Copy" && ir.TypeOf(let.Args[0]) != let.Type && !let.Args[0].IsLiteral) forward = $"({let.Type}){forward}";
+                    w.Line($"{let.Type} {let.Name} = {forward};", $"{MathNames.Pretty(let.Name)} = {code.Pretty(Synthetic(rule))}");
+                    break;
+                case StepKind.Call:
+                    var call = let.Call!;
+                    var args = string.Join(", ", let.Args.Select(a => a.Code));
+                    if (let.Active)
+                    {
+                        var partials = Enumerable.Range(1, call.DifferentiableParameters.Count(f => f)).Select(j => $"{let.Name}_d{j}");
+                        w.Line($"var ({let.Name}, {string.Join(", ", partials)}) = {call.TypeName}.{call.Method}Gradient({args});",
+                            $"{MathNames.Pretty(let.Name)} = {call.Method}(…), with its partial derivatives from {call.Method}Gradient");
+                    }
+                    else
+                    {
+                        w.Line($"{let.Type} {let.Name} = {call.TypeName}.{call.Method}({args});", $"{MathNames.Pretty(let.Name)} = {let.Display}");
+                    }
+                    break;
+            }
+            if (trace)
+            {
+                var operands = let.Args.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", let.Args.Select(a => Literal(a.Code))) + " }";
+                w.Line($"{ir.Trace}.Forward(\"{let.Name}\", \"{let.Op}\", {Literal(let.Display)}, {operands}, {let.Name});");
+            }
+        }
+
+        static RuleExpr Synthetic(ScalarRule rule) =>
+            new RuleCall(rule.Name, Enumerable.Range(0, rule.Arity).Select(i => (RuleExpr)new RuleSymbol((char)('a' + i))).ToArray());
+
+        void EmitBackward(Let let)
+        {
+            var source = let.Name + "Bar";
+            if (let.Kind == StepKind.Call)
+            {
+                var flags = let.Call!.DifferentiableParameters;
+                int j = 0;
+                for (int i = 0; i < flags.Count && i < let.Args.Count; i++)
+                {
+                    if (!flags[i]) continue;
+                    j++;
+                    var arg = let.Args[i];
+                    if (!arg.Active) continue;
+                    var local = $"{let.Name}_d{j}";
+                    w.Line($"{arg.Code}Bar += {Cast(arg, let)}{source} * {local};",
+                        $"{MathNames.Pretty(arg.Code + "Bar")} += {MathNames.Pretty(source)} · ∂{let.Call.Method}/∂(argument {i + 1})");
+                    if (trace) w.Line($"{ir.Trace}.Backward(\"{arg.Code}\", \"{let.Name}\", {source}, {local}, {arg.Code}Bar, \"chain rule through {let.Call.Method}\");");
+                }
+                return;
+            }
+
+            var rule = ScalarRules.Find(let.Op)!;
+            var code = new RuleCode(let.Args, let.Name, let.Type == "float");
+            for (int i = 0; i < rule.Arity; i++)
+            {
+                var arg = let.Args[i];
+                if (!arg.Active) continue;
+                var partial = RuleCode.Partial(rule, i);
+                if (partial is RuleNumber { Value: 0 }) continue;
+                var target = arg.Code + "Bar";
+                var cast = Cast(arg, let);
+                var (op, contribution) = partial switch
+                {
+                    RuleNumber { Value: 1 } => ("+=", source),
+                    RuleCall { Op: "Neg", Args: var n } when n[0] is RuleNumber { Value: 1 } => ("-=", source),
+                    RuleCall { Op: "Neg", Args: var n } => ("-=", $"{source} * {code.CSharp(n[0]).AtLeast(3)}"),
+                    RuleCall { Op: "Div", Args: var d } when d[0] is RuleNumber { Value: 1 } => ("+=", $"{source} / {code.CSharp(d[1]).AtLeast(3)}"),
+                    _ => ("+=", $"{source} * {code.CSharp(partial).AtLeast(3)}"),
+                };
+                var line = $"{target} {op} {(cast.Length == 0 || contribution == source ? cast + contribution : cast + "(" + contribution + ")")};";
+                var comment = $"{MathNames.Pretty(target)} += {MathNames.Pretty(source)} · {code.Pretty(partial)}";
+                if (let.Op != "Copy") comment += $"   (∂{code.PrettyGrouped(Synthetic(rule))}/∂{Pretty(arg)})";
+                w.Line(line, comment);
+                if (trace)
+                    w.Line($"{ir.Trace}.Backward(\"{arg.Code}\", \"{let.Name}\", {source}, {code.CSharp(partial).Code}, {target}, {Literal(NotationFor(rule, i))});");
+            }
+        }
+
+        /// <summary>The part of the rule's notation for one operand: "∂(a/b)/∂b = −a/b²" rather than both partials.</summary>
+        internal static string NotationFor(ScalarRule rule, int operand)
+        {
+            var parts = rule.Notation.Split(new[] { ", ∂" }, System.StringSplitOptions.None);
+            if (parts.Length != rule.Arity) return rule.Notation;
+            return operand == 0 ? parts[0] : "∂" + parts[operand];
+        }
+
+        /// <summary>A float adjoint receiving a contribution computed in double needs an explicit narrowing.</summary>
+        string Cast(Atom arg, Let let) => ir.TypeOf(arg) == "float" && let.Type != "float" ? "(float)" : "";
+
+        static string Pretty(Atom atom) => atom.IsLiteral ? atom.Code.Trim('(', ')') : MathNames.Pretty(atom.Code);
+
+        internal static string Literal(string text) =>
+            "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "") + "\"";
+    }
+}

@@ -1,0 +1,66 @@
+namespace Tutor.Generator.Model
+{
+    // The IR. A method body is lowered into a tree of blocks: each block is a straight list of single-assignment
+    // steps (Let) ending in either a Return or an If whose two branches are blocks again. Code after an if is copied
+    // into both branches (tail duplication), so every path through the tree is straight-line code in which every
+    // name is assigned exactly once. Reverse mode then needs no tape: each path's backward sweep is the path's
+    // steps in reverse order.
+
+    /// <summary>An operand: a name of the IR (parameter, local version, temporary) or a literal.</summary>
+    /// <param name="Code">The C# text: a name, or a literal such as <c>3</c> or <c>0.5f</c>.</param>
+    /// <param name="Active">Whether it depends on a differentiable input (then it has an adjoint and a tangent).</param>
+    /// <param name="Number">The literal's value, when it is a numeric literal.</param>
+    internal sealed record Atom(string Code, bool Active, double? Number)
+    {
+        public bool IsLiteral => Number.HasValue;
+    }
+
+    internal enum StepKind
+    {
+        /// <summary>An op of the rule table applied to atoms (<see cref="Let.Op"/> names the rule).</summary>
+        Rule,
+        /// <summary>A call to another [Differentiable] method.</summary>
+        Call,
+        /// <summary>An expression that does not depend on a differentiable input, kept as C# text.</summary>
+        Constant,
+    }
+
+    internal abstract record Stmt;
+
+    /// <summary>
+    /// <c>Type Name = Op(Args)</c>. <paramref name="Display"/> is the step in the notation of the lesson (<c>exp(y)</c>),
+    /// <paramref name="Source"/> the student's C# it came from (for comments), <paramref name="Line"/> its 1-based line.
+    /// </summary>
+    internal sealed record Let(
+        string Name,
+        string Type,
+        StepKind Kind,
+        string Op,
+        EquatableArray<Atom> Args,
+        bool Active,
+        string Code,
+        CallInfo? Call,
+        double? ConstantValue,
+        string Display,
+        int Line) : Stmt;
+
+    /// <summary>A call target: the generated members live on <paramref name="TypeName"/>; one flag per parameter.</summary>
+    internal sealed record CallInfo(string TypeName, string Method, EquatableArray<bool> DifferentiableParameters);
+
+    /// <summary>A statement kept for its effect only (e.g. Console.WriteLine), emitted in the forward sweep.</summary>
+    internal sealed record Effect(string Code) : Stmt;
+
+    internal sealed record Return(Atom Value) : Stmt;
+
+    internal sealed record If(Condition Condition, Block Then, Block Else) : Stmt;
+
+    /// <summary>A straight list of steps ending in a Return or an If.</summary>
+    internal sealed record Block(EquatableArray<Stmt> Statements);
+
+    /// <summary>A branch condition: comparisons of atoms, combined with &amp;&amp;, || and !, or opaque C# text.</summary>
+    internal abstract record Condition;
+    internal sealed record Compare(string Op, Atom Left, Atom Right) : Condition;
+    internal sealed record Logical(string Op, Condition Left, Condition Right) : Condition;
+    internal sealed record Not(Condition Operand) : Condition;
+    internal sealed record OpaqueCondition(string Code) : Condition;
+}

@@ -1,0 +1,267 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Tutor.Generator.Diagnostics;
+using Tutor.Generator.Model;
+
+namespace Tutor.Generator.Parsing
+{
+    /// <summary>
+    /// Lowers a method body to the IR in continuation-passing style: lowering a statement or expression takes
+    /// "what comes after" as a function. An if (or ?:) calls that function once per branch, which copies the rest of
+    /// the method into both branches — so every path is straight-line, single-assignment code (see Model/Ir.cs).
+    /// Statements: this file. Expressions and conditions: Lowering.Expressions.cs.
+    /// </summary>
+    internal sealed partial class Lowering
+    {
+        /// <summary>Beyond this many paths the copied code would be too long to read; the student splits the method.</summary>
+        public const int MaxPaths = 256;
+
+        readonly IMethodSymbol method;
+        readonly MethodDeclarationSyntax syntax;
+        readonly SemanticModel model;
+        readonly CancellationToken ct;
+        readonly NameAllocator names;
+        readonly Dictionary<(string, int, int), DiagnosticInfo> diagnostics = new Dictionary<(string, int, int), DiagnosticInfo>();
+        int paths;
+        bool aborted;
+
+        /// <summary>What a local or parameter currently holds: the IR name of its latest value.</summary>
+        sealed record Binding(string Name, bool Active, string Type);
+
+        delegate List<Stmt> Next(ImmutableDictionary<ISymbol, Binding> env);
+
+        public Lowering(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken ct)
+        {
+            this.method = method;
+            this.syntax = syntax;
+            this.model = model;
+            this.ct = ct;
+            names = new NameAllocator(syntax);
+        }
+
+        public IEnumerable<DiagnosticInfo> Diagnostics => diagnostics.Values;
+
+        public Block? LowerBody()
+        {
+            var env = ImmutableDictionary.Create<ISymbol, Binding>(SymbolEqualityComparer.Default);
+            foreach (var p in method.Parameters)
+            {
+                names.ClaimParameter(p.Name);
+                bool differentiable = Parser.IsScalar(p.Type) && !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.NoDiffAttribute);
+                env = env.SetItem(p, new Binding(p.Name, differentiable, Parser.TypeName(p.Type)));
+            }
+
+            List<Stmt> statements;
+            if (syntax.ExpressionBody is { } arrow)
+                statements = LowerExpression(arrow.Expression, env, false, null, (atom, _) => Ret(atom));
+            else if (syntax.Body is { } body)
+                statements = LowerSequence(body.Statements, 0, env, _ => FallOffEnd());
+            else
+                return null;
+
+            if (aborted || diagnostics.Values.Any(d => d.Id != Descriptors.NoDiffArgument.Id)) return null;
+            return new Block(statements.ToEquatableArray());
+        }
+
+        List<Stmt> Ret(Atom atom)
+        {
+            if (++paths > MaxPaths && !aborted)
+            {
+                aborted = true;
+                Report(Descriptors.TooManyPaths, syntax.Identifier, method.Name, MaxPaths.ToString());
+            }
+            return new List<Stmt> { new Return(atom) };
+        }
+
+        List<Stmt> FallOffEnd()
+        {
+            // Unreachable in code that compiles (every path of a non-void method returns); stay total anyway.
+            return Ret(new Atom("double.NaN", false, double.NaN));
+        }
+
+        List<Stmt> LowerSequence(SyntaxList<StatementSyntax> statements, int index, ImmutableDictionary<ISymbol, Binding> env, Next after)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (aborted) return new List<Stmt>();
+            if (index == statements.Count) return after(env);
+            Next rest = e => LowerSequence(statements, index + 1, e, after);
+            return LowerStatement(statements[index], env, rest);
+        }
+
+        List<Stmt> LowerStatement(StatementSyntax statement, ImmutableDictionary<ISymbol, Binding> env, Next rest)
+        {
+            switch (statement)
+            {
+                case BlockSyntax block:
+                    return LowerSequence(block.Statements, 0, env, rest);
+                case EmptyStatementSyntax:
+                    return rest(env);
+                case LocalDeclarationStatementSyntax declaration when declaration.UsingKeyword.IsKind(SyntaxKind.None) && !declaration.Declaration.Type.IsKind(SyntaxKind.RefType):
+                    return LowerDeclarators(declaration.Declaration.Variables, 0, env, rest);
+                case ExpressionStatementSyntax expressionStatement:
+                    return LowerExpressionStatement(expressionStatement, env, rest);
+                case ReturnStatementSyntax { Expression: { } value }:
+                    return LowerExpression(value, env, false, null, (atom, _) => Ret(atom));
+                case IfStatementSyntax ifStatement:
+                    return LowerCondition(ifStatement.Condition, env, (condition, e) =>
+                    {
+                        var then = LowerStatement(ifStatement.Statement, e, rest);
+                        var otherwise = ifStatement.Else is { } elseClause ? LowerStatement(elseClause.Statement, e, rest) : rest(e);
+                        return new List<Stmt> { new If(condition, new Block(then.ToEquatableArray()), new Block(otherwise.ToEquatableArray())) };
+                    });
+                default:
+                    Report(Descriptors.UnsupportedStatement, statement.GetFirstToken(), StatementKind(statement), StatementAdvice(statement));
+                    return rest(env);
+            }
+        }
+
+        static string StatementKind(StatementSyntax statement) => statement switch
+        {
+            WhileStatementSyntax => "'while'",
+            DoStatementSyntax => "'do'",
+            ForStatementSyntax => "'for'",
+            ForEachStatementSyntax => "'foreach'",
+            GotoStatementSyntax => "'goto'",
+            LabeledStatementSyntax => "labeled",
+            SwitchStatementSyntax => "'switch'",
+            TryStatementSyntax => "'try'",
+            ThrowStatementSyntax => "'throw'",
+            LocalFunctionStatementSyntax => "local function",
+            LocalDeclarationStatementSyntax => "'using' or 'ref' declaration",
+            UsingStatementSyntax => "'using'",
+            LockStatementSyntax => "'lock'",
+            _ => "'" + statement.Kind().ToString().Replace("Statement", "").ToLowerInvariant() + "'",
+        };
+
+        static string StatementAdvice(StatementSyntax statement) => statement switch
+        {
+            WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax =>
+                "loops are not differentiated yet; write the steps out, or move the loop into a method whose inputs are constants",
+            GotoStatementSyntax or LabeledStatementSyntax => "use if/else and early return instead of goto",
+            SwitchStatementSyntax => "write it as if/else if/else",
+            LocalFunctionStatementSyntax => "make it a separate static [Differentiable] method and call it",
+            ThrowStatementSyntax => "check inputs before calling the [Differentiable] method, or return double.NaN",
+            _ => "a [Differentiable] method may contain local declarations, assignments, if/else and return",
+        };
+
+        List<Stmt> LowerDeclarators(SeparatedSyntaxList<VariableDeclaratorSyntax> variables, int index, ImmutableDictionary<ISymbol, Binding> env, Next rest)
+        {
+            if (index == variables.Count) return rest(env);
+            var variable = variables[index];
+            Next next = e => LowerDeclarators(variables, index + 1, e, rest);
+            if (variable.Initializer is null || model.GetDeclaredSymbol(variable, ct) is not ILocalSymbol local) return next(env);
+            return Assign(local, local.Type, variable.Initializer.Value, env, next);
+        }
+
+        /// <summary><c>target = value</c>: a new version of the target, named after it.</summary>
+        List<Stmt> Assign(ISymbol target, ITypeSymbol type, ExpressionSyntax value, ImmutableDictionary<ISymbol, Binding> env, Next rest)
+        {
+            var typeName = Parser.TypeName(type);
+            var name = names.Version(target.Name);
+            if (Parser.IsScalar(type) && IsActive(value, env))
+            {
+                return LowerExpression(value, env, false, new Target(name, typeName), (atom, e) =>
+                    rest(e.SetItem(target, new Binding(name, atom.Active, typeName))));
+            }
+            var let = ConstantLet(name, typeName, value, env);
+            var list = new List<Stmt> { let };
+            list.AddRange(rest(env.SetItem(target, new Binding(name, false, typeName))));
+            return list;
+        }
+
+        List<Stmt> LowerExpressionStatement(ExpressionStatementSyntax statement, ImmutableDictionary<ISymbol, Binding> env, Next rest)
+        {
+            var expression = statement.Expression;
+            switch (expression)
+            {
+                case AssignmentExpressionSyntax assignment when TargetOf(assignment.Left, env) is { } target:
+                    if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                        return Assign(target.Symbol, target.Type, assignment.Right, env, rest);
+                    if (CompoundOp(assignment.Kind()) is { } op)
+                        return Compound(target.Symbol, target.Type, op, assignment.Right, env, rest);
+                    break;
+                case PostfixUnaryExpressionSyntax postfix when TargetOf(postfix.Operand, env) is { } target:
+                    return Compound(target.Symbol, target.Type, postfix.IsKind(SyntaxKind.PostIncrementExpression) ? "Add" : "Sub", null, env, rest);
+                case PrefixUnaryExpressionSyntax prefix when (prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression)) && TargetOf(prefix.Operand, env) is { } target:
+                    return Compound(target.Symbol, target.Type, prefix.IsKind(SyntaxKind.PreIncrementExpression) ? "Add" : "Sub", null, env, rest);
+                case InvocationExpressionSyntax invocation when model.GetTypeInfo(invocation, ct).Type?.SpecialType == SpecialType.System_Void:
+                    // Kept for its effect (Console.WriteLine while debugging); it runs in every generated method.
+                    var list = new List<Stmt> { new Effect(Substitute(invocation, env) + ";") };
+                    list.AddRange(rest(env));
+                    return list;
+            }
+            var advice = expression is AssignmentExpressionSyntax
+                ? "assign only to locals and parameters of this method (not to fields, properties or array elements)"
+                : "a statement may assign a local, or call a void method for its effect";
+            Report(Descriptors.UnsupportedStatement, statement.GetFirstToken(), "expression", advice);
+            return rest(env);
+        }
+
+        sealed record AssignTarget(ISymbol Symbol, ITypeSymbol Type);
+
+        AssignTarget? TargetOf(ExpressionSyntax left, ImmutableDictionary<ISymbol, Binding> env)
+        {
+            if (left is not IdentifierNameSyntax) return null;
+            var symbol = model.GetSymbolInfo(left, ct).Symbol;
+            return symbol switch
+            {
+                ILocalSymbol { IsRef: false } local => new AssignTarget(local, local.Type),
+                IParameterSymbol parameter when env.ContainsKey(parameter) => new AssignTarget(parameter, parameter.Type),
+                _ => null,
+            };
+        }
+
+        static string? CompoundOp(SyntaxKind kind) => kind switch
+        {
+            SyntaxKind.AddAssignmentExpression => "Add",
+            SyntaxKind.SubtractAssignmentExpression => "Sub",
+            SyntaxKind.MultiplyAssignmentExpression => "Mul",
+            SyntaxKind.DivideAssignmentExpression => "Div",
+            _ => null,
+        };
+
+        static string OperatorText(string op) => op switch { "Add" => "+", "Sub" => "-", "Mul" => "*", _ => "/" };
+
+        /// <summary><c>target op= value</c> (or ++/-- when <paramref name="value"/> is null).</summary>
+        List<Stmt> Compound(ISymbol target, ITypeSymbol type, string op, ExpressionSyntax? value, ImmutableDictionary<ISymbol, Binding> env, Next rest)
+        {
+            var typeName = Parser.TypeName(type);
+            if (!env.TryGetValue(target, out var current)) return rest(env);
+            var name = names.Version(target.Name);
+            var line = Line(value ?? (SyntaxNode)syntax);
+            bool active = Parser.IsScalar(type) && (current.Active || (value is not null && IsActive(value, env)));
+            if (!active)
+            {
+                var code = current.Name + " " + OperatorText(op) + " " + (value is null ? "1" : "(" + Substitute(value, env) + ")");
+                var let = new Let(name, typeName, StepKind.Constant, "Const", EquatableArray<Atom>.Empty, false, code, null, null, code, line);
+                var list = new List<Stmt> { let };
+                list.AddRange(rest(env.SetItem(target, new Binding(name, false, typeName))));
+                return list;
+            }
+            var left = new Atom(current.Name, current.Active, null);
+            if (value is null)
+                return EmitRule(op, new[] { left, new Atom("1", false, 1) }, new Target(name, typeName), false, line, env,
+                    (atom, e) => rest(e.SetItem(target, new Binding(name, atom.Active, typeName))));
+            return LowerExpression(value, env, false, null, (right, e) =>
+                EmitRule(op, new[] { left, right }, new Target(name, typeName), false, line, e,
+                    (atom, e2) => rest(e2.SetItem(target, new Binding(name, atom.Active, typeName)))));
+        }
+
+        int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+
+        void Report(DiagnosticDescriptor descriptor, SyntaxToken token, params string[] args) => Report(descriptor, token.GetLocation(), args);
+        void Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] args) => Report(descriptor, node.GetLocation(), args);
+
+        void Report(DiagnosticDescriptor descriptor, Location location, params string[] args)
+        {
+            // Code after a branch is lowered once per path: report each problem once.
+            var key = (descriptor.Id, location.SourceSpan.Start, location.SourceSpan.Length);
+            if (!diagnostics.ContainsKey(key)) diagnostics[key] = DiagnosticInfo.Create(descriptor, location, args);
+        }
+    }
+}
