@@ -157,7 +157,7 @@ namespace Tutor.Generator.Emit
                     }
                     break;
             }
-            if (trace)
+            if (trace && (let.Kind != StepKind.Constant || let.Type is "double" or "float" or "int" or "long"))
             {
                 var operands = let.Args.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", let.Args.Select(a => Literal(a.Code))) + " }";
                 w.Line($"{ir.Trace}.Forward(\"{let.Name}\", \"{let.Op}\", {Literal(let.Display)}, {operands}, {let.Name});");

@@ -168,6 +168,13 @@ namespace Tutor.Generator.Parsing
                 return LowerExpression(value, env, false, new Target(name, typeName), (atom, e) =>
                     rest(e.SetItem(target, new Binding(name, atom.Active, typeName))));
             }
+            if (!IsNumericType(type) && ReadsActive(value, env))
+            {
+                // A lambda or object that captures a differentiable value would hide it from the generator.
+                Report(Descriptors.UnsupportedExpression, value, Clip(value.ToString()),
+                    "a value of type '" + type.ToDisplayString() + "' that captures a differentiable input",
+                    "the generator follows only double and float values; write the computation with locals, or as a static [Differentiable] method");
+            }
             var let = ConstantLet(name, typeName, value, env);
             var list = new List<Stmt> { let };
             list.AddRange(rest(env.SetItem(target, new Binding(name, false, typeName))));
@@ -251,6 +258,13 @@ namespace Tutor.Generator.Parsing
                 EmitRule(op, new[] { left, right }, new Target(name, typeName), false, line, e,
                     (atom, e2) => rest(e2.SetItem(target, new Binding(name, atom.Active, typeName)))));
         }
+
+        static bool IsNumericType(ITypeSymbol type) => type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_Double;
+
+        /// <summary>Whether any identifier inside reads a differentiable value, whatever the expression's type.</summary>
+        bool ReadsActive(ExpressionSyntax expression, ImmutableDictionary<ISymbol, Binding> env) =>
+            expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i =>
+                model.GetSymbolInfo(i, ct).Symbol is { } s && env.TryGetValue(s, out var b) && b.Active);
 
         int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 

@@ -70,6 +70,13 @@ namespace Tutor.Generator.Parsing
                     diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedParameter, location, p.Name, "is an array, and arrays arrive with loops (the next release)"));
                     continue;
                 }
+                if (!noDiff && p.Type.SpecialType == SpecialType.None && p.Type.TypeKind is TypeKind.Struct or TypeKind.Class && !(p.Type is IArrayTypeSymbol))
+                {
+                    // A struct or object parameter would be a constant here: say so rather than return a zero gradient.
+                    diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedParameter, location, p.Name,
+                        "is of type '" + p.Type.ToDisplayString() + "', and only double and float parameters are differentiated (pass its fields as separate parameters, or mark it [NoDiff] if it holds constants)"));
+                    continue;
+                }
                 parameters.Add(new ParameterModel(p.Name, TypeName(p.Type), IsScalar(p.Type) && !noDiff));
             }
 
