@@ -92,6 +92,8 @@ namespace Tutor.Generator.Emit
                 case "Div": return new Printed(a[0].AtLeast(2) + " / " + a[1].AtLeast(3), 2, null);
                 case "Neg": return new Printed("-" + (a[0].Code.StartsWith("-") ? "(" + a[0].Code + ")" : a[0].AtLeast(3)), 3, null);
                 case "Copy": return a[0];
+                case "Pow" when a[1].Number is 1.0: return a[0];
+                case "Pow" when a[1].Number is 2.0 && a[0].Precedence == 4: return new Printed(a[0].Code + " * " + a[0].Code, 2, null);
             }
             var rule = ScalarRules.Find(op)!;
             return new Printed(Qualified(rule) + "(" + string.Join(", ", a.Select(p => p.Code)) + ")", 4, null);
