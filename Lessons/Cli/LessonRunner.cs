@@ -1,0 +1,39 @@
+namespace Tutor.Lessons.Cli;
+
+/// <summary>Runs lessons one after another: one line each (headline and report path), then a summary.</summary>
+static class LessonRunner
+{
+    public static int RunAll(IReadOnlyList<ILesson> lessons, LessonContext context, TextWriter output, TextWriter error)
+    {
+        int passed = 0, failed = 0;
+        foreach (var lesson in lessons)
+        {
+            try
+            {
+                var result = lesson.Run(context);
+                if (result.Passed) passed++; else failed++;
+                if (!context.Quiet)
+                    output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {lesson.Id}: {result.Headline} -> {Display(result.ReportPath)}");
+                foreach (var check in result.Checks.Where(c => !c.Passed))
+                    error.WriteLine($"  {lesson.Id}: check '{check.Name}' failed: expected {check.Expected:R}, got {check.Actual:R} (relative error {check.RelativeError:E2} > {check.RelativeTolerance:E0})");
+            }
+#pragma warning disable CA1031 // One failing lesson must not stop the others; the error is reported and counted.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failed++;
+                error.WriteLine($"FAIL {lesson.Id}: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        var noun = lessons.Count == 1 ? "lesson" : "lessons";
+        output.WriteLine($"{lessons.Count} {noun} run: {passed} passed, {failed} failed. Reports in {Display(context.OutputDirectory)}{Path.DirectorySeparatorChar}");
+        return failed == 0 ? TutorCli.ExitOk : TutorCli.ExitLessonFailed;
+    }
+
+    /// <summary>A path relative to the current directory when it lies below it, else the full path.</summary>
+    static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Tutor.Lessons;
+
+/// <summary>What a lesson is given to run: where to write, which seed to use, where to say what it is doing.</summary>
+public sealed class LessonContext
+{
+    /// <summary>The seed the command line uses when none is given; every report records the seed it ran with.</summary>
+    public const int DefaultSeed = 20240917;
+
+    public LessonContext(string outputDirectory, int seed = DefaultSeed, bool quiet = false, TextWriter? log = null)
+    {
+        OutputDirectory = Path.GetFullPath(outputDirectory);
+        Seed = seed;
+        Quiet = quiet;
+        Log = log ?? TextWriter.Null;
+    }
+
+    /// <summary>The folder reports go to (created when a lesson writes its report).</summary>
+    public string OutputDirectory { get; }
+
+    /// <summary>The seed for everything random in the lesson.</summary>
+    public int Seed { get; }
+
+    /// <summary>When true the lesson writes nothing to <see cref="Log"/>.</summary>
+    public bool Quiet { get; }
+
+    /// <summary>Where a lesson may narrate its progress (the terminal, or nothing).</summary>
+    public TextWriter Log { get; }
+
+    /// <summary>The path of a file in the output folder, e.g. <c>PathFor("formula-gradient.md")</c>.</summary>
+    public string PathFor(string fileName) => Path.Combine(OutputDirectory, fileName);
+
+    /// <summary>Writes a progress line unless <see cref="Quiet"/>.</summary>
+    public void Say(string line)
+    {
+        if (!Quiet) Log.WriteLine(line);
+    }
+}

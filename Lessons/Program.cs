@@ -1,0 +1,3 @@
+using Tutor.Lessons.Cli;
+
+return TutorCli.Run(args);
