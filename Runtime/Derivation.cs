@@ -33,6 +33,23 @@ public sealed class Derivation
         Expression = body.Simplify();
     }
 
+    /// <summary>
+    /// The derivation of a function that has no closed form to show — one with loops or arrays, whose value depends
+    /// on how many times a loop runs. Its <see cref="Latex"/> and <see cref="Text"/> say why; asking for a partial
+    /// derivative or a value throws <see cref="NotSupportedException"/> pointing to the generated gradient instead.
+    /// </summary>
+    public static Derivation Unavailable(string function, string[] parameters, string[] differentiable, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return new Derivation(function, parameters, differentiable, Expr.Opaque(function + "(…)")) { UnavailableReason = reason };
+    }
+
+    /// <summary>Why this derivation cannot be written out symbolically, or null when it can.</summary>
+    public string? UnavailableReason { get; private init; }
+
+    /// <summary>Whether the symbolic expression and its partial derivatives are available.</summary>
+    public bool IsAvailable => UnavailableReason is null;
+
     /// <summary>The function's name.</summary>
     public string Function { get; }
 
@@ -53,6 +70,7 @@ public sealed class Derivation
     public Expr Partial(string parameter)
     {
         CheckParameter(parameter);
+        ThrowIfUnavailable();
         lock (gate)
         {
             if (!partials.TryGetValue(parameter, out var d))
@@ -73,6 +91,7 @@ public sealed class Derivation
     {
         get
         {
+            if (UnavailableReason is { } reason) return "\\text{" + Function + ": no symbolic derivation (" + reason + ")}";
             var sb = new StringBuilder("\\begin{aligned}\n");
             string f = LatexWriter.Identifier(Function, "\\operatorname");
             sb.Append(f).Append('(').Append(string.Join(", ", Parameters.Select(p => LatexWriter.Identifier(p, "\\mathit"))))
@@ -89,6 +108,7 @@ public sealed class Derivation
     {
         get
         {
+            if (UnavailableReason is { } reason) return Function + ": no symbolic derivation (" + reason + ")";
             var sb = new StringBuilder();
             sb.Append(Function).Append('(').Append(string.Join(", ", Parameters)).Append(") = ").Append(Expression.ToText());
             foreach (var p in Differentiable)
@@ -104,7 +124,11 @@ public sealed class Derivation
     public string PartialText(string parameter) => Partial(parameter).ToText();
 
     /// <summary>f at the given arguments, in <see cref="Parameters"/> order.</summary>
-    public double Evaluate(params double[] arguments) => Body.Evaluate(Bind(arguments));
+    public double Evaluate(params double[] arguments)
+    {
+        ThrowIfUnavailable();
+        return Body.Evaluate(Bind(arguments));
+    }
 
     /// <summary>∂f/∂<paramref name="parameter"/> at the given arguments, in <see cref="Parameters"/> order.</summary>
     public double EvaluatePartial(string parameter, params double[] arguments) => Partial(parameter).Evaluate(Bind(arguments));
@@ -120,6 +144,12 @@ public sealed class Derivation
         var map = new Dictionary<string, double>(StringComparer.Ordinal);
         for (int i = 0; i < arguments.Length; i++) map[Parameters[i]] = arguments[i];
         return map;
+    }
+
+    void ThrowIfUnavailable()
+    {
+        if (UnavailableReason is { } reason)
+            throw new NotSupportedException($"{Function} has no symbolic derivation: {reason}. Use {Function}Gradient for the numbers and {Function}Trace for the steps.");
     }
 
     void CheckParameter(string parameter)

@@ -34,6 +34,15 @@ public sealed class Tape
 
     /// <summary>Pops an integer (an index, a count or a path number).</summary>
     public int PopInt() => (int)Pop();
+
+    readonly Stack<object> objects = new();
+
+    /// <summary>Keeps a reference (an array created inside the loop, or an array gradient returned by a call).</summary>
+    public void PushObject(object value) => objects.Push(value);
+
+    /// <summary>Pops the reference pushed last.</summary>
+    public object PopObject() =>
+        objects.Count > 0 ? objects.Pop() : throw new InvalidOperationException("The tape holds no array: the backward sweep popped more than the forward sweep pushed. This is a bug in Tutor.Generator; please report it.");
 }
 
 /// <summary>Helpers the generated backward sweep calls for arrays.</summary>

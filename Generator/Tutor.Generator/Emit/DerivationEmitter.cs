@@ -39,6 +39,15 @@ namespace Tutor.Generator.Emit
             w.Line();
             w.Line(ReverseEmitter.Generated);
             w.Open($"private static global::Tutor.Derivation Build{m.Name}Derivation()");
+            var all0 = string.Join(", ", m.Parameters.Select(p => "\"" + p.Name + "\""));
+            var differentiable0 = string.Join(", ", m.Parameters.Where(p => p.Differentiable).Select(p => "\"" + p.Name + "\""));
+            if (new IrNames(m).HasArraysOrLoops)
+            {
+                w.Line($"return global::Tutor.Derivation.Unavailable(\"{m.Name}\", new string[] {{ {all0} }}, new string[] {{ {differentiable0} }},");
+                w.Line("    \"it uses loops or arrays, so its derivative has no fixed closed form; the gradient and the trace are generated\");");
+                w.Close();
+                return;
+            }
             foreach (var p in m.Parameters)
                 w.Line($"var {p.Name} = {Expr}.Var(\"{p.Name}\");");
             var body = Result(m.Body);

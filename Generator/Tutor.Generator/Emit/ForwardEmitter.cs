@@ -52,6 +52,25 @@ namespace Tutor.Generator.Emit
                     case Let let:
                         EmitStep(let);
                         break;
+                    case Store store:
+                        w.Line($"{store.Array.Code}[{store.Index.Code}] = {store.Value.Code};");
+                        if (store.Array.Active)
+                            w.Line($"{store.Array.Code}Dot[{store.Index.Code}] = {(store.Value.Active ? store.Value.Code + "Dot" : "0")};");
+                        break;
+                    case Loop loop:
+                        w.Open(loop.Header);
+                        EmitBlock(loop.Body);
+                        w.Close();
+                        break;
+                    case LoopEnd end:
+                        foreach (var write in end.Writes)
+                        {
+                            if (write.Value.Code == write.Mutable) continue;
+                            w.Line($"{write.Mutable} = {write.Value.Code};", $"carry {MathNames.Pretty(write.Value.Code)} into the next iteration");
+                            if (ir.IsActive(write.Mutable)) w.Line($"{write.Mutable}Dot = {(write.Value.Active ? write.Value.Code + "Dot" : "0")};");
+                        }
+                        if (end.Break) w.Line("break;");
+                        break;
                     case Return ret:
                         var tangent = ret.Value.Active ? ret.Value.Code + "Dot" : "0";
                         w.Line($"return ({ret.Value.Code}, {tangent});");
@@ -78,6 +97,15 @@ namespace Tutor.Generator.Emit
                     return;
                 case StepKind.Call:
                     EmitCall(let);
+                    return;
+                case StepKind.Load:
+                    w.Line($"{let.Type} {let.Name} = {let.Args[0].Code}[{let.Args[1].Code}];", $"{pretty} = {MathNames.Pretty(let.Args[0].Code)}[{let.Args[1].Code}]");
+                    if (let.Active) w.Line($"{let.Type} {let.Name}Dot = {let.Args[0].Code}Dot[{let.Args[1].Code}];");
+                    return;
+                case StepKind.NewArray:
+                    var allocation = "new " + let.Type.Replace("[]", "[" + let.Args[0].Code + "]");
+                    w.Line($"{let.Type} {let.Name} = {allocation};");
+                    if (let.Active) w.Line($"{let.Type} {let.Name}Dot = {allocation};");
                     return;
             }
             var rule = ScalarRules.Find(let.Op)!;
@@ -117,14 +145,14 @@ namespace Tutor.Generator.Emit
                 });
             }
             var sum = string.Join(" ", terms);
-            sum = sum.StartsWith("+ ") ? sum.Substring(2) : "-" + sum.Substring(2);
+            sum = terms.Count == 0 ? "0" : sum.StartsWith("+ ") ? sum.Substring(2) : "-" + sum.Substring(2);
             w.Line($"{let.Type} {let.Name}Dot = {sum};", $"{MathNames.Pretty(let.Name + "Dot")} = {PrettySum(prettyTerms)}");
         }
 
         static string PrettySum(List<string> terms)
         {
             var sum = string.Join(" ", terms);
-            return sum.StartsWith("+ ") ? sum.Substring(2) : "−" + sum.Substring(2);
+            return terms.Count == 0 ? "0" : sum.StartsWith("+ ") ? sum.Substring(2) : "−" + sum.Substring(2);
         }
 
         void EmitCall(Let let)
@@ -138,7 +166,9 @@ namespace Tutor.Generator.Emit
             }
             var tangents = new List<string>();
             for (int i = 0; i < call.DifferentiableParameters.Count && i < let.Args.Count; i++)
-                if (call.DifferentiableParameters[i]) tangents.Add(let.Args[i].Active ? let.Args[i].Code + "Dot" : "0");
+                if (call.DifferentiableParameters[i])
+                    tangents.Add(let.Args[i].Active ? let.Args[i].Code + "Dot"
+                        : call.ParameterTypes[i].EndsWith("[]") ? $"new {call.ParameterTypes[i].Replace("[]", "[" + let.Args[i].Code + ".Length]")}" : "0");
             w.Line($"var ({let.Name}, {let.Name}Dot) = {call.TypeName}.{call.Method}Jvp({string.Join(", ", args.Concat(tangents))});",
                 $"{MathNames.Pretty(let.Name)} = {let.Display} and its tangent, from {call.Method}Jvp");
         }

@@ -3,15 +3,24 @@ using Tutor.Generator.Model;
 
 namespace Tutor.Generator.Emit
 {
-    /// <summary>The types of the IR's names, and free names for the emitters' own locals (value, trace).</summary>
+    /// <summary>
+    /// Facts about the IR's names that the emitters need: each name's type, how many loops enclose its definition,
+    /// every loop, and free names for the emitters' own locals (value, trace).
+    /// </summary>
     internal sealed class IrNames
     {
         readonly Dictionary<string, string> types = new Dictionary<string, string>();
+        readonly Dictionary<string, int> depths = new Dictionary<string, int>();
+        readonly HashSet<string> active = new HashSet<string>();
 
         public IrNames(MethodModel m)
         {
-            foreach (var p in m.Parameters) types[p.Name] = p.Type;
-            Collect(m.Body);
+            foreach (var p in m.Parameters)
+            {
+                types[p.Name] = p.Type;
+                if (p.Differentiable) active.Add(p.Name);
+            }
+            Collect(m.Body, 0);
             Value = Free("value");
             Trace = Free("trace");
         }
@@ -20,24 +29,86 @@ namespace Tutor.Generator.Emit
         public string Value { get; }
         /// <summary>The local that holds the TraceBuilder.</summary>
         public string Trace { get; }
+        /// <summary>Every loop, outer loops before the loops they contain.</summary>
+        public List<Loop> Loops { get; } = new List<Loop>();
+        public bool HasArraysOrLoops { get; private set; }
 
-        public string TypeOf(Atom atom) => atom.IsLiteral ? "literal" : types.TryGetValue(atom.Code, out var t) ? t : "double";
+        public string TypeOf(Atom atom) => atom.IsLiteral ? "literal" : TypeOf(atom.Code);
+        public string TypeOf(string name) => types.TryGetValue(name, out var t) ? t : "double";
 
-        void Collect(Block block)
+        /// <summary>Whether <paramref name="name"/> carries a derivative (and so has an adjoint and a tangent).</summary>
+        public bool IsActive(string name) => active.Contains(name);
+
+        /// <summary>How many loops enclose the definition of <paramref name="name"/> (0 outside loops).</summary>
+        public int DepthOf(string name) => depths.TryGetValue(name, out var d) ? d : 0;
+
+        void Collect(Block block, int depth)
         {
             foreach (var s in block.Statements)
             {
-                if (s is Let let) types[let.Name] = let.Type;
-                else if (s is If branch) { Collect(branch.Then); Collect(branch.Else); }
+                switch (s)
+                {
+                    case Let let:
+                        types[let.Name] = let.Type;
+                        depths[let.Name] = depth;
+                        if (let.Active) active.Add(let.Name);
+                        if (let.Kind is StepKind.Load or StepKind.NewArray) HasArraysOrLoops = true;
+                        if (let.Call is { } call)
+                            for (int i = 0, j = 0; i < call.DifferentiableParameters.Count; i++)
+                                if (call.DifferentiableParameters[i])
+                                {
+                                    var partial = let.Name + "_d" + (++j);
+                                    types[partial] = call.ParameterTypes[i].EndsWith("[]") ? call.ParameterTypes[i] : let.Type;
+                                    depths[partial] = depth;
+                                }
+                        break;
+                    case If branch:
+                        Collect(branch.Then, depth);
+                        Collect(branch.Else, depth);
+                        break;
+                    case Loop loop:
+                        HasArraysOrLoops = true;
+                        Loops.Add(loop);
+                        foreach (var h in loop.HeaderVariables) { types[h.Name] = h.Type; depths[h.Name] = depth + 1; }
+                        Collect(loop.Body, depth + 1);
+                        break;
+                    case Store:
+                        HasArraysOrLoops = true;
+                        break;
+                }
             }
         }
 
         string Free(string stem)
         {
             var name = stem;
-            for (int k = 2; types.ContainsKey(name) || types.ContainsKey(name.Replace("Bar", "")); k++) name = stem + "_" + k;
+            for (int k = 2; types.ContainsKey(name); k++) name = stem + "_" + k;
             types[name] = "";
             return name;
+        }
+
+        /// <summary>Every path through a loop body (in the order the emitters number them): its steps and its end.</summary>
+        public static List<(List<Stmt> Steps, LoopEnd End)> Paths(Block body)
+        {
+            var result = new List<(List<Stmt>, LoopEnd)>();
+            Walk(body, new List<Stmt>(), result);
+            return result;
+        }
+
+        static void Walk(Block block, List<Stmt> before, List<(List<Stmt>, LoopEnd)> result)
+        {
+            var steps = new List<Stmt>(before);
+            for (int i = 0; i < block.Statements.Count - 1; i++) steps.Add(block.Statements[i]);
+            switch (block.Statements[block.Statements.Count - 1])
+            {
+                case LoopEnd end:
+                    result.Add((steps, end));
+                    break;
+                case If branch:
+                    Walk(branch.Then, steps, result);
+                    Walk(branch.Else, steps, result);
+                    break;
+            }
         }
     }
 

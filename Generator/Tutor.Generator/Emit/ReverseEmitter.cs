@@ -9,8 +9,9 @@ namespace Tutor.Generator.Emit
     /// Reverse mode: {Name}Gradient, and {Name}Trace, which is the same code with every step recorded.
     /// Each block runs its forward steps, declares the adjoints of the values it defined, runs its branch or seeds
     /// the output, then walks its own steps backwards — so the backward sweep of a path is the path reversed.
+    /// Loops: ReverseEmitter.Loops.cs.
     /// </summary>
-    internal sealed class ReverseEmitter
+    internal sealed partial class ReverseEmitter
     {
         readonly MethodModel m;
         readonly CodeWriter w;
@@ -28,6 +29,8 @@ namespace Tutor.Generator.Emit
         public static void EmitGradient(MethodModel m, CodeWriter w) => new ReverseEmitter(m, w, trace: false).Emit();
         public static void EmitTrace(MethodModel m, CodeWriter w) => new ReverseEmitter(m, w, trace: true).Emit();
 
+        public const string Generated = "[global::System.CodeDom.Compiler.GeneratedCode(\"Tutor.Generator\", \"1.0\")]";
+
         void Emit()
         {
             var differentiable = m.Parameters.Where(p => p.Differentiable).ToList();
@@ -43,8 +46,15 @@ namespace Tutor.Generator.Emit
                 w.Open($"{m.Accessibility} static global::Tutor.Trace {m.Name}Trace({parameters})");
                 w.Line($"var {ir.Trace} = new global::Tutor.TraceBuilder(\"{m.Name}\", \"{(m.ReturnType == "float" ? "float32" : "float64")}\");");
                 foreach (var p in m.Parameters)
+                {
                     if (p.Type is "double" or "float" or "int" or "long")
                         w.Line($"{ir.Trace}.Input(\"{p.Name}\", {p.Name}, {(p.Differentiable ? "true" : "false")});");
+                    else if (p.Type is "double[]" or "float[]")
+                    {
+                        var i = m.Parameters.Any(q => q.Name == "i") ? "i_" : "i";
+                        w.Line($"for (int {i} = 0; {i} < {p.Name}.Length; {i}++) {ir.Trace}.Input($\"{p.Name}[{{{i}}}]\", {p.Name}[{i}], {(p.Differentiable ? "true" : "false")});");
+                    }
+                }
             }
             else
             {
@@ -53,11 +63,13 @@ namespace Tutor.Generator.Emit
                 w.Line($"/// Reverse mode (backpropagation) for <see cref=\"{m.CrefSignature}\"/>: its value and its partial derivatives");
                 w.Line($"/// with respect to {withRespectTo}, from one forward sweep and one backward sweep.");
                 w.Line("/// </summary>");
-                w.Line("/// <returns>The value, then ∂f/∂p for each differentiable parameter p, in parameter order.</returns>");
+                w.Line("/// <returns>The value, then ∂f/∂p for each differentiable parameter p, in parameter order (an array parameter gets an array).</returns>");
                 w.Line(Generated);
                 w.Open($"{m.Accessibility} static ({tuple}) {m.Name}Gradient({parameters})");
             }
             w.Line($"{m.ReturnType} {ir.Value};");
+            foreach (var loop in ir.Loops)
+                w.Line($"var {loop.Tape} = new global::Tutor.Tape();", $"loop at line {loop.Line}: what its backward sweep needs, per iteration");
             EmitBlock(m.Body, top: true);
             if (trace)
                 w.Line($"return {ir.Trace}.Build({ir.Value});");
@@ -66,8 +78,6 @@ namespace Tutor.Generator.Emit
             w.Close();
         }
 
-        public const string Generated = "[global::System.CodeDom.Compiler.GeneratedCode(\"Tutor.Generator\", \"1.0\")]";
-
         void EmitBlock(Block block, bool top)
         {
             var steps = block.Statements.Take(block.Statements.Count - 1).ToList();
@@ -75,16 +85,12 @@ namespace Tutor.Generator.Emit
             if (top && steps.Count > 0) w.Line("// Forward sweep: one step per line; every value is kept for the backward sweep.");
             foreach (var step in steps) EmitForward(step);
 
-            var adjoints = new List<(string Name, string Type)>();
-            if (top) adjoints.AddRange(m.Parameters.Where(p => p.Differentiable).Select(p => (p.Name, p.Type)));
-            adjoints.AddRange(steps.OfType<Let>().Where(l => l.Active).Select(l => (l.Name, l.Type)));
-            if (adjoints.Count > 0)
-            {
-                if (top) w.Line("// Adjoints v̄ = ∂f/∂v start at 0 and collect one contribution per use of v.");
-                foreach (var group in adjoints.GroupBy(a => a.Type))
-                    foreach (var chunk in Chunks(group.Select(a => a.Name + "Bar = 0").ToList(), 6))
-                        w.Line($"{group.Key} {string.Join(", ", chunk)};");
-            }
+            var adjoints = new List<(string Name, string Type, string? Length)>();
+            if (top)
+                adjoints.AddRange(m.Parameters.Where(p => p.Differentiable).Select(p => (p.Name, p.Type, p.Type.EndsWith("[]") ? p.Name + ".Length" : null)));
+            adjoints.AddRange(Adjoints(steps));
+            if (adjoints.Count > 0 && top) w.Line("// Adjoints v̄ = ∂f/∂v start at 0 and collect one contribution per use of v.");
+            DeclareAdjoints(adjoints);
 
             switch (terminal)
             {
@@ -93,9 +99,9 @@ namespace Tutor.Generator.Emit
                     if (ret.Value.Active)
                     {
                         w.Line($"{ret.Value.Code}Bar = 1;", $"seed: ∂f/∂{Pretty(ret.Value)} = 1");
-                        if (trace) w.Line($"{ir.Trace}.Seed(\"{ret.Value.Code}\");");
+                        if (trace) w.Line($"{ir.Trace}.Seed({Name(ret.Value.Code)});");
                     }
-                    if (steps.OfType<Let>().Any(l => l.Active))
+                    if (steps.Any(HasBackward))
                         w.Line("// Backward sweep: the steps in reverse; each line is one chain-rule step v̄ += w̄ · ∂w/∂v.");
                     break;
                 case If branch:
@@ -108,14 +114,28 @@ namespace Tutor.Generator.Emit
                     if (trace) w.Line($"{ir.Trace}.Branch({Literal(condition)}, false);");
                     EmitBlock(branch.Else, top: false);
                     w.Close();
-                    if (steps.OfType<Let>().Any(l => l.Active))
+                    if (steps.Any(HasBackward))
                         w.Line("// Backward sweep through the steps before the branch.");
                     break;
             }
 
-            for (int i = steps.Count - 1; i >= 0; i--)
-                if (steps[i] is Let { Active: true } let) EmitBackward(let);
+            for (int i = steps.Count - 1; i >= 0; i--) EmitBackward(steps[i]);
         }
+
+        /// <summary>The adjoints of the values these steps define: a scalar starts at 0, an array at all zeros.</summary>
+        static IEnumerable<(string Name, string Type, string? Length)> Adjoints(IEnumerable<Stmt> steps) =>
+            steps.OfType<Let>().Where(l => l.Active).Select(l => (l.Name, l.Type, l.Kind == StepKind.NewArray ? l.Args[0].Code : (string?)null));
+
+        void DeclareAdjoints(List<(string Name, string Type, string? Length)> adjoints)
+        {
+            foreach (var group in adjoints.Where(a => a.Length is null).GroupBy(a => a.Type))
+                foreach (var chunk in Chunks(group.Select(a => a.Name + "Bar = 0").ToList(), 6))
+                    w.Line($"{group.Key} {string.Join(", ", chunk)};");
+            foreach (var array in adjoints.Where(a => a.Length is not null))
+                w.Line($"{array.Type} {array.Name}Bar = new {array.Type.Replace("[]", "[" + array.Length + "]")};", $"{MathNames.Pretty(array.Name + "Bar")}: one adjoint per element");
+        }
+
+        static bool HasBackward(Stmt step) => step is Let { Active: true } || step is Store { Array.Active: true } || step is Loop;
 
         static IEnumerable<List<string>> Chunks(List<string> items, int size)
         {
@@ -124,16 +144,29 @@ namespace Tutor.Generator.Emit
 
         void EmitForward(Stmt step)
         {
-            if (step is Effect effect)
+            switch (step)
             {
-                w.Line(effect.Code);
-                return;
+                case Effect effect:
+                    w.Line(effect.Code);
+                    return;
+                case Store store:
+                    w.Line($"{store.Array.Code}[{store.Index.Code}] = {store.Value.Code};", $"{MathNames.Pretty(store.Array.Code)}[{Pretty(store.Index)}] = {Pretty(store.Value)}");
+                    return;
+                case Loop loop:
+                    EmitLoopForward(loop);
+                    return;
             }
             var let = (Let)step;
             switch (let.Kind)
             {
                 case StepKind.Constant:
                     w.Line($"{let.Type} {let.Name} = {let.Code};", $"{MathNames.Pretty(let.Name)} = {let.Code}   (constant: no derivative)");
+                    break;
+                case StepKind.Load:
+                    w.Line($"{let.Type} {let.Name} = {let.Args[0].Code}[{let.Args[1].Code}];", $"{MathNames.Pretty(let.Name)} = {MathNames.Pretty(let.Args[0].Code)}[{Pretty(let.Args[1])}]");
+                    break;
+                case StepKind.NewArray:
+                    w.Line($"{let.Type} {let.Name} = new {let.Type.Replace("[]", "[" + let.Args[0].Code + "]")};");
                     break;
                 case StepKind.Rule:
                     var rule = ScalarRules.Find(let.Op)!;
@@ -157,35 +190,54 @@ namespace Tutor.Generator.Emit
                     }
                     break;
             }
-            if (trace && (let.Kind != StepKind.Constant || let.Type is "double" or "float" or "int" or "long"))
+            if (trace && let.Kind != StepKind.NewArray && (let.Kind != StepKind.Constant || let.Type is "double" or "float" or "int" or "long"))
             {
-                var operands = let.Args.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", let.Args.Select(a => Literal(a.Code))) + " }";
-                w.Line($"{ir.Trace}.Forward(\"{let.Name}\", \"{let.Op}\", {Literal(let.Display)}, {operands}, {let.Name});");
+                var operands = let.Args.Count == 0 ? "global::System.Array.Empty<string>()"
+                    : let.Kind == StepKind.Load ? "new[] { " + Element(let.Args[0], let.Args[1]) + " }"
+                    : "new[] { " + string.Join(", ", let.Args.Select(a => a.IsLiteral ? Literal(a.Code) : Name(a.Code))) + " }";
+                w.Line($"{ir.Trace}.Forward({Name(let.Name)}, \"{let.Op}\", {Literal(let.Display)}, {operands}, {let.Name});");
             }
         }
 
         static RuleExpr Synthetic(ScalarRule rule) =>
             new RuleCall(rule.Name, Enumerable.Range(0, rule.Arity).Select(i => (RuleExpr)new RuleSymbol((char)('a' + i))).ToArray());
 
+        void EmitBackward(Stmt step)
+        {
+            switch (step)
+            {
+                case Store { Array.Active: true } store:
+                    var element = $"{store.Array.Code}Bar[{store.Index.Code}]";
+                    if (store.Value.Active)
+                        w.Line($"{store.Value.Code}Bar += {element};", $"{MathNames.Pretty(store.Value.Code + "Bar")} += {MathNames.Pretty(store.Array.Code + "Bar")}[{Pretty(store.Index)}]   (the stored value)");
+                    w.Line($"{element} = 0;", "the element was overwritten: its old value no longer reaches f");
+                    return;
+                case Loop loop:
+                    EmitLoopBackward(loop);
+                    return;
+                case Let { Active: true } let:
+                    EmitBackward(let);
+                    return;
+            }
+        }
+
         void EmitBackward(Let let)
         {
             var source = let.Name + "Bar";
-            if (let.Kind == StepKind.Call)
+            switch (let.Kind)
             {
-                var flags = let.Call!.DifferentiableParameters;
-                int j = 0;
-                for (int i = 0; i < flags.Count && i < let.Args.Count; i++)
-                {
-                    if (!flags[i]) continue;
-                    j++;
-                    var arg = let.Args[i];
-                    if (!arg.Active) continue;
-                    var local = $"{let.Name}_d{j}";
-                    w.Line($"{arg.Code}Bar += {Cast(arg, let)}{source} * {local};",
-                        $"{MathNames.Pretty(arg.Code + "Bar")} += {MathNames.Pretty(source)} · ∂{let.Call.Method}/∂(argument {i + 1})");
-                    if (trace) w.Line($"{ir.Trace}.Backward(\"{arg.Code}\", \"{let.Name}\", {source}, {local}, {arg.Code}Bar, \"chain rule through {let.Call.Method}\");");
-                }
-                return;
+                case StepKind.Load:
+                    var element = $"{let.Args[0].Code}Bar[{let.Args[1].Code}]";
+                    w.Line($"{element} += {source};", $"{MathNames.Pretty(let.Args[0].Code + "Bar")}[{Pretty(let.Args[1])}] += {MathNames.Pretty(source)}");
+                    if (trace) w.Line($"{ir.Trace}.Backward({Element(let.Args[0], let.Args[1])}, {Name(let.Name)}, {source}, 1, {element}, \"∂a[i]/∂a[i] = 1\");");
+                    return;
+                case StepKind.Call:
+                    EmitCallBackward(let, source);
+                    return;
+                case StepKind.Rule:
+                    break;
+                default:
+                    return;
             }
 
             var rule = ScalarRules.Find(let.Op)!;
@@ -211,9 +263,35 @@ namespace Tutor.Generator.Emit
                 if (let.Op != "Copy") comment += $"   (∂{code.PrettyGrouped(Synthetic(rule))}/∂{Pretty(arg)})";
                 w.Line(line, comment);
                 if (trace)
-                    w.Line($"{ir.Trace}.Backward(\"{arg.Code}\", \"{let.Name}\", {source}, {code.CSharp(partial).Code}, {target}, {Literal(NotationFor(rule, i))});");
+                    w.Line($"{ir.Trace}.Backward({Name(arg.Code)}, {Name(let.Name)}, {source}, {code.CSharp(partial).Code}, {target}, {Literal(NotationFor(rule, i))});");
             }
         }
+
+        void EmitCallBackward(Let let, string source)
+        {
+            var call = let.Call!;
+            int j = 0;
+            for (int i = 0; i < call.DifferentiableParameters.Count && i < let.Args.Count; i++)
+            {
+                if (!call.DifferentiableParameters[i]) continue;
+                j++;
+                var arg = let.Args[i];
+                if (!arg.Active) continue;
+                var local = $"{let.Name}_d{j}";
+                var comment = $"{MathNames.Pretty(arg.Code + "Bar")} += {MathNames.Pretty(source)} · ∂{call.Method}/∂(argument {i + 1})";
+                if (call.ParameterTypes[i].EndsWith("[]"))
+                {
+                    w.Line($"global::Tutor.Adjoints.AddScaled({arg.Code}Bar, {source}, {local});", comment + ", element by element");
+                    continue;
+                }
+                w.Line($"{arg.Code}Bar += {Cast(arg, let)}({source} * {local});", comment);
+                if (trace) w.Line($"{ir.Trace}.Backward({Name(arg.Code)}, {Name(let.Name)}, {source}, {local}, {arg.Code}Bar, \"chain rule through {call.Method}\");");
+            }
+        }
+
+        /// <summary>The trace name of an array element with its actual index: x[2] rather than x[i].</summary>
+        static string Element(Atom array, Atom index) =>
+            index.IsLiteral ? Literal(array.Code + "[" + index.Code.Trim('(', ')') + "]") : "$\"" + array.Code + "[{" + index.Code + "}]\"";
 
         /// <summary>The part of the rule's notation for one operand: "∂(a/b)/∂b = −a/b²" rather than both partials.</summary>
         internal static string NotationFor(ScalarRule rule, int operand)

@@ -23,6 +23,11 @@ namespace Tutor.Generator.Model
         Call,
         /// <summary>An expression that does not depend on a differentiable input, kept as C# text.</summary>
         Constant,
+        /// <summary>An element read <c>a[i]</c>: Args are the array and the index. The value is copied into the step,
+        /// so a later overwrite of the element never needs undoing — only its adjoint is reset.</summary>
+        Load,
+        /// <summary>A new array <c>new double[n]</c>: Args is the length.</summary>
+        NewArray,
     }
 
     internal abstract record Stmt;
@@ -45,7 +50,39 @@ namespace Tutor.Generator.Model
         int Line) : Stmt;
 
     /// <summary>A call target: the generated members live on <paramref name="TypeName"/>; one flag per parameter.</summary>
-    internal sealed record CallInfo(string TypeName, string Method, EquatableArray<bool> DifferentiableParameters);
+    internal sealed record CallInfo(string TypeName, string Method, EquatableArray<bool> DifferentiableParameters, EquatableArray<string> ParameterTypes);
+
+    /// <summary>An element write <c>a[i] = v</c>. Backward: v̄ += ā[i], then ā[i] = 0 (the old value is dead).</summary>
+    internal sealed record Store(Atom Array, Atom Index, Atom Value, int Line) : Stmt;
+
+    /// <summary>
+    /// A loop. <paramref name="Header"/> is its C# header (<c>for (int i = 0; i &lt; n; i++)</c>); the body is a block in
+    /// tail form whose paths end in <see cref="LoopEnd"/>. Variables the body reassigns live in mutable locals declared
+    /// before the loop (a Copy step); each iteration starts by copying them into single-assignment entry values.
+    /// Reverse mode: each iteration pushes onto <paramref name="Tape"/> the body values its backward sweep needs and
+    /// the number of the path it took; the backward sweep pops them, last iteration first.
+    /// </summary>
+    internal sealed record Loop(
+        string Header,
+        EquatableArray<HeaderVariable> HeaderVariables,
+        Block Body,
+        string Tape,
+        string Count,
+        string Index,
+        string Path,
+        int Line) : Stmt;
+
+    /// <summary>A variable declared by the loop header (<c>int i</c>); the backward sweep restores it from the tape.</summary>
+    internal sealed record HeaderVariable(string Name, string Type);
+
+    /// <summary>
+    /// The end of one path through a loop body: write the carried variables back (<c>s = s_4</c>), then go on with the
+    /// next iteration, or leave the loop when <paramref name="Break"/>.
+    /// </summary>
+    internal sealed record LoopEnd(EquatableArray<CarriedWrite> Writes, bool Break) : Stmt;
+
+    /// <summary><c>Mutable = Value</c> at the end of an iteration.</summary>
+    internal sealed record CarriedWrite(string Mutable, Atom Value);
 
     /// <summary>A statement kept for its effect only (e.g. Console.WriteLine), emitted in the forward sweep.</summary>
     internal sealed record Effect(string Code) : Stmt;

@@ -38,8 +38,10 @@ namespace Tutor.Generator.Parsing
                     return false;
                 case ConditionalExpressionSyntax conditional:
                     return IsActive(conditional.WhenTrue, env) || IsActive(conditional.WhenFalse, env);
+                case ElementAccessExpressionSyntax access when ArrayOf(access, env) is { } array:
+                    return array.Active;
                 default:
-                    return DirectSubexpressions(expression).Any(e => IsActive(e, env));
+                    return DirectSubexpressions(expression).Any(e => IsActive(e, env) || ArrayArgument(e, env) is { Active: true });
             }
         }
 
@@ -100,6 +102,9 @@ namespace Tutor.Generator.Parsing
 
                 case InvocationExpressionSyntax invocation:
                     return LowerInvocation(invocation, env, passive, target, line, then);
+
+                case ElementAccessExpressionSyntax access:
+                    return LowerLoad(access, env, passive, target, then);
             }
 
             Report(Descriptors.UnsupportedExpression, expression, Clip(expression.ToString()), Describe(expression), Advice(expression));
@@ -177,11 +182,12 @@ namespace Tutor.Generator.Parsing
             if (symbol.IsStatic && symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.DifferentiableAttribute)
                 && Parser.IsScalar(symbol.ReturnType))
             {
-                var flags = symbol.Parameters.Select(p => Parser.IsScalar(p.Type) && !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.NoDiffAttribute)).ToArray();
+                var flags = symbol.Parameters.Select(p => Activity.IsFloating(p.Type) && !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.NoDiffAttribute)).ToArray();
                 for (int i = 0; i < arguments.Count && i < flags.Length; i++)
-                    if (!flags[i] && IsActive(arguments[i].Expression, env))
+                    if (!flags[i] && (IsActive(arguments[i].Expression, env) || ArrayArgument(arguments[i].Expression, env) is { Active: true }))
                         Report(Descriptors.NoDiffArgument, arguments[i], Clip(arguments[i].ToString()), symbol.Parameters[i].Name, symbol.Name);
-                var call = new CallInfo(symbol.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), symbol.Name, flags.ToEquatableArray());
+                var call = new CallInfo(symbol.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), symbol.Name, flags.ToEquatableArray(),
+                    symbol.Parameters.Select(p => Parser.TypeName(p.Type)).ToEquatableArray());
                 return LowerArguments(arguments, 0, env, passive, new List<Atom>(), (atoms, e) =>
                 {
                     var t = target ?? TempOf(invocation);
@@ -198,9 +204,15 @@ namespace Tutor.Generator.Parsing
             return then(new Atom("double.NaN", false, double.NaN), env);
         }
 
+        /// <summary>An argument that is a double[]/float[] variable: passed by reference, with its activity.</summary>
+        Binding? ArrayArgument(ExpressionSyntax expression, ImmutableDictionary<ISymbol, Binding> env) =>
+            expression is IdentifierNameSyntax && model.GetSymbolInfo(expression, ct).Symbol is { } s && env.TryGetValue(s, out var b) && b.Type.EndsWith("[]") ? b : null;
+
         List<Stmt> LowerArguments(SeparatedSyntaxList<ArgumentSyntax> arguments, int index, ImmutableDictionary<ISymbol, Binding> env, bool passive, List<Atom> atoms, ThenMany then)
         {
             if (index == arguments.Count) return then(atoms, env);
+            if (ArrayArgument(arguments[index].Expression, env) is { } array)
+                return LowerArguments(arguments, index + 1, env, passive, new List<Atom>(atoms) { new Atom(array.Name, array.Active && !passive, null) }, then);
             return LowerExpression(arguments[index].Expression, env, passive, null, (atom, e) =>
                 LowerArguments(arguments, index + 1, e, passive, new List<Atom>(atoms) { atom }, then));
         }

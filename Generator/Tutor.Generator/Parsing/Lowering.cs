@@ -29,6 +29,7 @@ namespace Tutor.Generator.Parsing
         readonly Dictionary<(string, int, int), DiagnosticInfo> diagnostics = new Dictionary<(string, int, int), DiagnosticInfo>();
         int paths;
         bool aborted;
+        HashSet<ISymbol> possiblyActive = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
         /// <summary>What a local or parameter currently holds: the IR name of its latest value.</summary>
         sealed record Binding(string Name, bool Active, string Type);
@@ -49,10 +50,12 @@ namespace Tutor.Generator.Parsing
         public Block? LowerBody()
         {
             var env = ImmutableDictionary.Create<ISymbol, Binding>(SymbolEqualityComparer.Default);
+            SyntaxNode? bodyNode = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
+            if (bodyNode is not null) possiblyActive = Activity.PossiblyActive(method, bodyNode, model, ct);
             foreach (var p in method.Parameters)
             {
                 names.ClaimParameter(p.Name);
-                bool differentiable = Parser.IsScalar(p.Type) && !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.NoDiffAttribute);
+                bool differentiable = Activity.IsFloating(p.Type) && !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.NoDiffAttribute);
                 env = env.SetItem(p, new Binding(p.Name, differentiable, Parser.TypeName(p.Type)));
             }
 
@@ -105,8 +108,18 @@ namespace Tutor.Generator.Parsing
                     return LowerDeclarators(declaration.Declaration.Variables, 0, env, rest);
                 case ExpressionStatementSyntax expressionStatement:
                     return LowerExpressionStatement(expressionStatement, env, rest);
-                case ReturnStatementSyntax { Expression: { } value }:
+                case ReturnStatementSyntax { Expression: { } value } when loops.Count == 0:
                     return LowerExpression(value, env, false, null, (atom, _) => Ret(atom));
+                case ReturnStatementSyntax inLoop:
+                    Report(Descriptors.UnsupportedStatement, inLoop.GetFirstToken(), "'return' inside a loop",
+                        "store the result in a local declared before the loop, 'break', and return it after the loop");
+                    return EndIteration(env, isBreak: true);
+                case ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
+                    return LowerLoop(statement, env, rest);
+                case BreakStatementSyntax when loops.Count > 0:
+                    return EndIteration(env, isBreak: true);
+                case ContinueStatementSyntax when loops.Count > 0:
+                    return EndIteration(env, isBreak: false);
                 case IfStatementSyntax ifStatement:
                     return LowerCondition(ifStatement.Condition, env, (condition, e) =>
                     {
@@ -140,8 +153,6 @@ namespace Tutor.Generator.Parsing
 
         static string StatementAdvice(StatementSyntax statement) => statement switch
         {
-            WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax =>
-                "loops are not differentiated yet; write the steps out, or move the loop into a method whose inputs are constants",
             GotoStatementSyntax or LabeledStatementSyntax => "use if/else and early return instead of goto",
             SwitchStatementSyntax => "write it as if/else if/else",
             LocalFunctionStatementSyntax => "make it a separate static [Differentiable] method and call it",
@@ -161,6 +172,7 @@ namespace Tutor.Generator.Parsing
         /// <summary><c>target = value</c>: a new version of the target, named after it.</summary>
         List<Stmt> Assign(ISymbol target, ITypeSymbol type, ExpressionSyntax value, ImmutableDictionary<ISymbol, Binding> env, Next rest)
         {
+            if (type is IArrayTypeSymbol && LowerNewArray(target, type, value, env, rest) is { } array) return array;
             var typeName = Parser.TypeName(type);
             var name = names.Version(target.Name);
             if (Parser.IsScalar(type) && IsActive(value, env))
@@ -192,6 +204,11 @@ namespace Tutor.Generator.Parsing
                     if (CompoundOp(assignment.Kind()) is { } op)
                         return Compound(target.Symbol, target.Type, op, assignment.Right, env, rest);
                     break;
+                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } assignment
+                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || CompoundOp(assignment.Kind()) is not null:
+                    return LowerStore(element, CompoundOp(assignment.Kind()), assignment.Right, assignment, env, rest);
+                case PostfixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax element } postfix:
+                    return LowerStore(element, postfix.IsKind(SyntaxKind.PostIncrementExpression) ? "Add" : "Sub", null, postfix, env, rest);
                 case PostfixUnaryExpressionSyntax postfix when TargetOf(postfix.Operand, env) is { } target:
                     return Compound(target.Symbol, target.Type, postfix.IsKind(SyntaxKind.PostIncrementExpression) ? "Add" : "Sub", null, env, rest);
                 case PrefixUnaryExpressionSyntax prefix when (prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression)) && TargetOf(prefix.Operand, env) is { } target:

@@ -65,19 +65,19 @@ namespace Tutor.Generator.Parsing
                     continue;
                 }
                 bool noDiff = p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDiffAttribute);
-                if (p.Type is IArrayTypeSymbol array && IsScalar(array.ElementType) && !noDiff)
+                if (p.Type is IArrayTypeSymbol { Rank: > 1 } && !noDiff)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedParameter, location, p.Name, "is an array, and arrays arrive with loops (the next release)"));
+                    diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedParameter, location, p.Name, "is a multi-dimensional array (use a one-dimensional double[] and index it as i * columns + j)"));
                     continue;
                 }
-                if (!noDiff && p.Type.SpecialType == SpecialType.None && p.Type.TypeKind is TypeKind.Struct or TypeKind.Class && !(p.Type is IArrayTypeSymbol))
+                if (!noDiff && p.Type.SpecialType == SpecialType.None && p.Type.TypeKind is TypeKind.Struct or TypeKind.Class or TypeKind.Array && !Activity.IsFloating(p.Type))
                 {
                     // A struct or object parameter would be a constant here: say so rather than return a zero gradient.
                     diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedParameter, location, p.Name,
                         "is of type '" + p.Type.ToDisplayString() + "', and only double and float parameters are differentiated (pass its fields as separate parameters, or mark it [NoDiff] if it holds constants)"));
                     continue;
                 }
-                parameters.Add(new ParameterModel(p.Name, TypeName(p.Type), IsScalar(p.Type) && !noDiff));
+                parameters.Add(new ParameterModel(p.Name, TypeName(p.Type), Activity.IsFloating(p.Type) && !noDiff));
             }
 
             if (diagnostics.Count == 0 && !parameters.Any(p => p.Differentiable))

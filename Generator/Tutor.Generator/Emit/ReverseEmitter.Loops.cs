@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tutor.Generator.Model;
+using Tutor.Rules;
+
+namespace Tutor.Generator.Emit
+{
+    // Loops in reverse mode. The forward loop runs the body as written; at the end of each iteration it pushes onto
+    // the loop's tape the values of that iteration which the backward sweep will read (operands of local derivatives,
+    // indices, array lengths) and the number of the path the iteration took, then writes back the carried variables.
+    // After the loop it pushes the iteration count. The backward loop pops the count, then for each iteration, last
+    // first: pops the path number and the values (re-declaring them under the same names), and runs that path's
+    // steps backwards. Memory: the pushed values of every iteration, one double each.
+    internal sealed partial class ReverseEmitter
+    {
+        /// <summary>For each enclosing loop, outermost first, the C# expression for the current iteration number.</summary>
+        readonly List<string> iteration = new List<string>();
+
+        void EmitLoopForward(Loop loop)
+        {
+            var paths = IrNames.Paths(loop.Body);
+            w.Line($"int {loop.Count} = 0;", $"iterations of the loop at line {loop.Line}");
+            w.Open(loop.Header);
+            iteration.Add(loop.Count);
+            int next = 0;
+            EmitBodyForward(loop.Body, loop, paths, ref next);
+            iteration.RemoveAt(iteration.Count - 1);
+            w.Close();
+            w.Line($"{loop.Tape}.Push({loop.Count});");
+        }
+
+        void EmitBodyForward(Block block, Loop loop, List<(List<Stmt> Steps, LoopEnd End)> paths, ref int next)
+        {
+            for (int i = 0; i < block.Statements.Count - 1; i++) EmitForward(block.Statements[i]);
+            switch (block.Statements[block.Statements.Count - 1])
+            {
+                case If branch:
+                    w.Open($"if ({Conditions.CSharp(branch.Condition)})");
+                    EmitBodyForward(branch.Then, loop, paths, ref next);
+                    w.Close();
+                    w.Open("else");
+                    EmitBodyForward(branch.Else, loop, paths, ref next);
+                    w.Close();
+                    break;
+                case LoopEnd end:
+                    int id = next++;
+                    var needed = Needed(paths[id], loop);
+                    if (needed.Count > 0 || paths.Count > 1) w.Line("// Keep what the backward sweep of this iteration will need.");
+                    foreach (var (name, type) in needed) w.Line(Push(loop.Tape, name, type));
+                    if (paths.Count > 1) w.Line($"{loop.Tape}.Push({id});", "the path this iteration took");
+                    w.Line($"{loop.Count}++;");
+                    foreach (var write in end.Writes)
+                    {
+                        if (write.Value.Code == write.Mutable) continue;
+                        w.Line($"{write.Mutable} = {write.Value.Code};", $"carry {MathNames.Pretty(write.Value.Code)} into the next iteration");
+                        if (trace) w.Line($"{ir.Trace}.Forward({Name(write.Mutable)}, \"Copy\", {Literal(write.Value.Code)}, new[] {{ {Name(write.Value.Code)} }}, {write.Mutable});");
+                    }
+                    if (end.Break) w.Line("break;");
+                    break;
+            }
+        }
+
+        void EmitLoopBackward(Loop loop)
+        {
+            var paths = IrNames.Paths(loop.Body);
+            w.Line($"// Backward through the loop at line {loop.Line}: its iterations last to first, each restoring what it kept.");
+            w.Open($"for (int {loop.Index} = {loop.Tape}.PopInt() - 1; {loop.Index} >= 0; {loop.Index}--)");
+            iteration.Add(loop.Index);
+            if (paths.Count > 1) w.Line($"int {loop.Path} = {loop.Tape}.PopInt();");
+            for (int id = 0; id < paths.Count; id++)
+            {
+                if (paths.Count > 1) w.Open(id == 0 ? $"if ({loop.Path} == 0)" : id == paths.Count - 1 ? "else" : $"else if ({loop.Path} == {id})");
+                var (steps, end) = paths[id];
+                var needed = Needed(paths[id], loop);
+                for (int k = needed.Count - 1; k >= 0; k--) w.Line(Pop(loop.Tape, needed[k].Name, needed[k].Type));
+                DeclareAdjoints(Adjoints(steps).ToList());
+                for (int k = end.Writes.Count - 1; k >= 0; k--)
+                {
+                    var write = end.Writes[k];
+                    if (write.Value.Code == write.Mutable || !ir.IsActive(write.Mutable)) continue;
+                    if (write.Value.Active)
+                    {
+                        w.Line($"{write.Value.Code}Bar += {write.Mutable}Bar;", $"{MathNames.Pretty(write.Value.Code + "Bar")} += {MathNames.Pretty(write.Mutable + "Bar")}   (it was carried out of the iteration)");
+                        if (trace) w.Line($"{ir.Trace}.Backward({Name(write.Value.Code)}, {Name(write.Mutable)}, {write.Mutable}Bar, 1, {write.Value.Code}Bar, \"∂a/∂a = 1\");");
+                    }
+                    w.Line($"{write.Mutable}Bar = 0;", "before this iteration it held an older value");
+                }
+                for (int k = steps.Count - 1; k >= 0; k--) EmitBackward(steps[k]);
+                if (paths.Count > 1) w.Close();
+            }
+            iteration.RemoveAt(iteration.Count - 1);
+            w.Close();
+        }
+
+        static string Push(string tape, string name, string type) => type switch
+        {
+            "bool" => $"{tape}.Push({name} ? 1 : 0);",
+            _ when type.EndsWith("[]") => $"{tape}.PushObject({name});",
+            _ => $"{tape}.Push({name});",
+        };
+
+        static string Pop(string tape, string name, string type) => type switch
+        {
+            "double" => $"double {name} = {tape}.Pop();",
+            "int" => $"int {name} = {tape}.PopInt();",
+            "bool" => $"bool {name} = {tape}.Pop() != 0;",
+            _ when type.EndsWith("[]") => $"{type} {name} = ({type}){tape}.PopObject();",
+            _ => $"{type} {name} = ({type}){tape}.Pop();",
+        };
+
+        /// <summary>
+        /// The values defined in this iteration (the loop's header variables and the path's steps) that the backward
+        /// sweep reads, in the order they were defined.
+        /// </summary>
+        List<(string Name, string Type)> Needed((List<Stmt> Steps, LoopEnd End) path, Loop loop)
+        {
+            var defined = new List<string>();
+            defined.AddRange(loop.HeaderVariables.Select(h => h.Name));
+            foreach (var let in path.Steps.OfType<Let>())
+            {
+                defined.Add(let.Name);
+                if (let.Kind == StepKind.Call && let.Active)
+                    for (int j = 1; j <= let.Call!.DifferentiableParameters.Count(f => f); j++) defined.Add(let.Name + "_d" + j);
+            }
+            var read = new HashSet<string>();
+            foreach (var step in path.Steps) BackwardReads(step, read);
+            return defined.Where(read.Contains).Select(n => (n, ir.TypeOf(n))).ToList();
+        }
+
+        /// <summary>The names that the backward code of <paramref name="step"/> reads (values, not adjoints).</summary>
+        void BackwardReads(Stmt step, HashSet<string> read)
+        {
+            switch (step)
+            {
+                case Store { Array.Active: true } store:
+                    Add(store.Index, read);
+                    break;
+                case Loop loop:
+                    foreach (var (steps, _) in IrNames.Paths(loop.Body))
+                        foreach (var inner in steps) BackwardReads(inner, read);
+                    break;
+                case Let { Active: true, Kind: StepKind.Load } load:
+                    Add(load.Args[1], read);
+                    break;
+                case Let { Active: true, Kind: StepKind.NewArray } array:
+                    Add(array.Args[0], read);
+                    break;
+                case Let { Active: true, Kind: StepKind.Call } call:
+                    for (int i = 0, j = 0; i < call.Call!.DifferentiableParameters.Count && i < call.Args.Count; i++)
+                        if (call.Call.DifferentiableParameters[i] && ++j > 0 && call.Args[i].Active) read.Add(call.Name + "_d" + j);
+                    break;
+                case Let { Active: true, Kind: StepKind.Rule } let:
+                    var rule = ScalarRules.Find(let.Op)!;
+                    for (int i = 0; i < rule.Arity; i++)
+                        if (let.Args[i].Active) Symbols(RuleCode.Partial(rule, i), let, read);
+                    break;
+            }
+        }
+
+        static void Symbols(RuleExpr e, Let let, HashSet<string> read)
+        {
+            switch (e)
+            {
+                case RuleSymbol s when s.Index < 0:
+                    read.Add(let.Name);
+                    break;
+                case RuleSymbol s:
+                    Add(let.Args[s.Index], read);
+                    break;
+                case RuleCall c:
+                    foreach (var a in c.Args) Symbols(a, let, read);
+                    break;
+            }
+        }
+
+        static void Add(Atom atom, HashSet<string> read)
+        {
+            if (!atom.IsLiteral) read.Add(atom.Code);
+        }
+
+        /// <summary>A trace name: inside loops, decorated with the iteration numbers (t3[2] is t3 of iteration 2).</summary>
+        string Name(string code)
+        {
+            int depth = System.Math.Min(ir.DepthOf(code), iteration.Count);
+            if (depth == 0) return Literal(code);
+            return "$\"" + code + "[" + string.Join(",", iteration.Take(depth).Select(e => "{" + e + "}")) + "]\"";
+        }
+    }
+}

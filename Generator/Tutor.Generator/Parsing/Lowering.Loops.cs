@@ -1,0 +1,178 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Tutor.Generator.Diagnostics;
+using Tutor.Generator.Model;
+
+namespace Tutor.Generator.Parsing
+{
+    internal sealed partial class Lowering
+    {
+        /// <summary>A variable the loop body reassigns: a mutable local outside the loop, an entry copy inside.</summary>
+        sealed record Carried(ISymbol Symbol, string Mutable, string Type, bool Active);
+
+        /// <summary>The loops being lowered, innermost on top, with the variables each one carries.</summary>
+        readonly Stack<List<Carried>> loops = new Stack<List<Carried>>();
+        int loopCount;
+
+        List<Stmt> LowerLoop(StatementSyntax loop, ImmutableDictionary<ISymbol, Binding> env, Next rest)
+        {
+            if (loop is DoStatementSyntax)
+            {
+                Report(Descriptors.UnsupportedStatement, loop.GetFirstToken(), "'do'", "write it as a while loop");
+                return rest(env);
+            }
+
+            // Variables declared before the loop and assigned inside it are carried from one iteration to the next.
+            var list = new List<Stmt>();
+            var carried = new List<Carried>();
+            foreach (var symbol in AssignedIn(loop))
+            {
+                if (!env.TryGetValue(symbol, out var before) || carried.Any(c => SymbolEqualityComparer.Default.Equals(c.Symbol, symbol))) continue;
+                if (before.Type.EndsWith("[]"))
+                {
+                    Report(Descriptors.UnsupportedStatement, loop.GetFirstToken(), "loop", "it reassigns the array variable '" + symbol.Name + "'; write into its elements instead, or use a second array");
+                    continue;
+                }
+                bool active = TypeOfSymbol(symbol) is { } symbolType && Parser.IsScalar(symbolType) && (before.Active || possiblyActive.Contains(symbol));
+                var mutable = names.Version(symbol.Name);
+                list.Add(new Let(mutable, before.Type, StepKind.Rule, "Copy", new[] { new Atom(before.Name, before.Active, null) }.ToEquatableArray(),
+                    active, "", null, null, before.Name, Line(loop)));
+                carried.Add(new Carried(symbol, mutable, before.Type, active));
+                env = env.SetItem(symbol, new Binding(mutable, active, before.Type));
+            }
+
+            int id = ++loopCount;
+            var headerVariables = new List<HeaderVariable>();
+            string? header = null;
+            var bodyEnv = env;
+            StatementSyntax body;
+            Let? element = null;
+            switch (loop)
+            {
+                case ForStatementSyntax f:
+                    var declarations = new List<string>();
+                    if (f.Declaration is { } declaration)
+                    {
+                        foreach (var v in declaration.Variables)
+                        {
+                            if (model.GetDeclaredSymbol(v, ct) is not ILocalSymbol local) continue;
+                            var name = names.Version(local.Name);
+                            var type = Parser.TypeName(local.Type);
+                            if (possiblyActive.Contains(local))
+                                Report(Descriptors.UnsupportedStatement, v, "loop header", "the loop variable '" + local.Name + "' depends on a differentiable input; count with an int and compute the value inside the loop");
+                            headerVariables.Add(new HeaderVariable(name, type));
+                            declarations.Add(name + (v.Initializer is null ? "" : " = " + Substitute(v.Initializer.Value, bodyEnv)));
+                            bodyEnv = bodyEnv.SetItem(local, new Binding(name, false, type));
+                        }
+                    }
+                    var init = f.Declaration is { } d ? Parser.TypeName(model.GetTypeInfo(d.Type, ct).Type!) + " " + string.Join(", ", declarations)
+                        : string.Join(", ", f.Initializers.Select(e => Substitute(e, bodyEnv)));
+                    var condition = f.Condition is null ? "" : Substitute(f.Condition, bodyEnv);
+                    var step = string.Join(", ", f.Incrementors.Select(e => Substitute(e, bodyEnv)));
+                    foreach (var incrementor in f.Incrementors)
+                        foreach (var symbol in AssignedIn(incrementor))
+                            if (carried.Any(c => c.Active && SymbolEqualityComparer.Default.Equals(c.Symbol, symbol)))
+                                Report(Descriptors.UnsupportedStatement, incrementor, "loop step", "it changes a differentiable value; do that inside the loop body");
+                    header = $"for ({init}; {condition}; {step})";
+                    body = f.Statement;
+                    break;
+                case WhileStatementSyntax w:
+                    header = $"while ({Substitute(w.Condition, bodyEnv)})";
+                    body = w.Statement;
+                    break;
+                case ForEachStatementSyntax each:
+                    if (model.GetDeclaredSymbol(each, ct) is not ILocalSymbol variable) return rest(env);
+                    var variableType = Parser.TypeName(variable.Type);
+                    var collection = each.Expression is IdentifierNameSyntax ? model.GetSymbolInfo(each.Expression, ct).Symbol : null;
+                    if (collection is not null && env.TryGetValue(collection, out var array) && array.Type.EndsWith("[]"))
+                    {
+                        // foreach over an array: an index loop whose body starts by reading the element.
+                        var index = names.Fresh(variable.Name + "Index");
+                        headerVariables.Add(new HeaderVariable(index, "int"));
+                        header = $"for (int {index} = 0; {index} < {array.Name}.Length; {index}++)";
+                        var name = names.Version(variable.Name);
+                        bool active = array.Active && Parser.IsScalar(variable.Type);
+                        element = new Let(name, variableType, StepKind.Load, "Load",
+                            new[] { new Atom(array.Name, array.Active, null), new Atom(index, false, null) }.ToEquatableArray(),
+                            active, "", null, null, array.Name + "[" + index + "]", Line(each));
+                        bodyEnv = bodyEnv.SetItem(variable, new Binding(name, active, variableType));
+                    }
+                    else
+                    {
+                        if (ReadsActive(each.Expression, env))
+                            Report(Descriptors.UnsupportedStatement, each.Expression, "foreach", "it walks a collection of differentiable values that is not a double[] or float[] variable; copy them into an array first");
+                        var name = names.Version(variable.Name);
+                        headerVariables.Add(new HeaderVariable(name, variableType));
+                        header = $"foreach ({variableType} {name} in {Substitute(each.Expression, env)})";
+                        bodyEnv = bodyEnv.SetItem(variable, new Binding(name, false, variableType));
+                    }
+                    body = each.Statement;
+                    break;
+                default:
+                    return rest(env);
+            }
+
+            // Each iteration starts from single-assignment copies of the carried variables.
+            var bodyStatements = new List<Stmt>();
+            if (element is not null) bodyStatements.Add(element);
+            foreach (var c in carried)
+            {
+                var entry = names.Version(c.Symbol.Name);
+                bodyStatements.Add(new Let(entry, c.Type, StepKind.Rule, "Copy", new[] { new Atom(c.Mutable, c.Active, null) }.ToEquatableArray(),
+                    c.Active, "", null, null, c.Mutable, Line(loop)));
+                bodyEnv = bodyEnv.SetItem(c.Symbol, new Binding(entry, c.Active, c.Type));
+            }
+            loops.Push(carried);
+            bodyStatements.AddRange(LowerStatement(body, bodyEnv, e => EndIteration(e, isBreak: false)));
+            loops.Pop();
+
+            list.Add(new Loop(header, headerVariables.ToEquatableArray(), new Block(bodyStatements.ToEquatableArray()),
+                names.Fresh("tape" + id), names.Fresh("count" + id), names.Fresh("k" + id), names.Fresh("path" + id), Line(loop)));
+            list.AddRange(rest(env));
+            return list;
+        }
+
+        /// <summary>The end of one path through the innermost loop's body: write back what the path changed.</summary>
+        List<Stmt> EndIteration(ImmutableDictionary<ISymbol, Binding> env, bool isBreak)
+        {
+            if (++paths > MaxPaths && !aborted)
+            {
+                aborted = true;
+                Report(Descriptors.TooManyPaths, syntax.Identifier, method.Name, MaxPaths.ToString());
+            }
+            var writes = new List<CarriedWrite>();
+            foreach (var c in loops.Peek())
+            {
+                var now = env[c.Symbol];
+                writes.Add(new CarriedWrite(c.Mutable, new Atom(now.Name, now.Active && c.Active, null)));
+            }
+            return new List<Stmt> { new LoopEnd(writes.ToEquatableArray(), isBreak) };
+        }
+
+        IEnumerable<ISymbol> AssignedIn(SyntaxNode node)
+        {
+            foreach (var n in node.DescendantNodesAndSelf())
+            {
+                ExpressionSyntax? target = n switch
+                {
+                    AssignmentExpressionSyntax a => a.Left,
+                    PostfixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PostIncrementExpression) || p.IsKind(SyntaxKind.PostDecrementExpression) => p.Operand,
+                    PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PreIncrementExpression) || p.IsKind(SyntaxKind.PreDecrementExpression) => p.Operand,
+                    _ => null,
+                };
+                if (target is IdentifierNameSyntax && model.GetSymbolInfo(target, ct).Symbol is { } symbol) yield return symbol;
+            }
+        }
+
+        static ITypeSymbol? TypeOfSymbol(ISymbol symbol) => symbol switch
+        {
+            ILocalSymbol l => l.Type,
+            IParameterSymbol p => p.Type,
+            _ => null,
+        };
+    }
+}
