@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tutor;
 
 /// <summary>
@@ -7,42 +9,76 @@ namespace Tutor;
 /// </summary>
 public sealed class Tape
 {
-    double[] items = new double[64];
+    double[] items = new double[256];
     int count;
+    Stack<object>? objects;
+
+    [ThreadStatic] static Stack<Tape>? pool;
+
+    /// <summary>
+    /// A tape from this thread's pool (or a new one). Generated gradients rent their tapes and return them when done,
+    /// so a training loop does not regrow and re-zero megabytes of tape on every call.
+    /// </summary>
+    public static Tape Rent() => pool is { Count: > 0 } p ? p.Pop() : new Tape();
+
+    /// <summary>Empties the tape and gives it back to this thread's pool.</summary>
+    public static void Return(Tape tape)
+    {
+        tape.count = 0;
+        tape.objects?.Clear();
+        var p = pool ??= new Stack<Tape>();
+        if (p.Count < 64) p.Push(tape);
+    }
 
     /// <summary>How many values are on the tape.</summary>
     public int Count => count;
 
-    /// <summary>The largest number of values the tape has held: the memory cost of reverse mode through its loop.</summary>
-    public int HighWater { get; private set; }
+    /// <summary>How many values the tape can hold before it grows: after a gradient, the memory cost of reverse mode through its loop.</summary>
+    public int Capacity => items.Length;
 
     /// <summary>Pushes a value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(double value)
     {
-        if (count == items.Length) Array.Resize(ref items, items.Length * 2);
-        items[count++] = value;
-        if (count > HighWater) HighWater = count;
+        var array = items;
+        int n = count;
+        if ((uint)n >= (uint)array.Length)
+        {
+            Grow();
+            array = items;
+        }
+        array[n] = value;
+        count = n + 1;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void Grow() => Array.Resize(ref items, items.Length * 2);
 
     /// <summary>Pops the value pushed last.</summary>
     /// <exception cref="InvalidOperationException">The tape is empty: the backward sweep popped more than the forward sweep pushed (a generator bug).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Pop()
     {
-        if (count == 0) throw new InvalidOperationException("The tape is empty: the backward sweep popped more values than the forward sweep pushed. This is a bug in Tutor.Generator; please report it.");
-        return items[--count];
+        int n = count - 1;
+        var array = items;
+        if ((uint)n >= (uint)array.Length) ThrowEmpty();
+        count = n;
+        return array[n];
     }
 
     /// <summary>Pops an integer (an index, a count or a path number).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int PopInt() => (int)Pop();
 
-    readonly Stack<object> objects = new();
-
     /// <summary>Keeps a reference (an array created inside the loop, or an array gradient returned by a call).</summary>
-    public void PushObject(object value) => objects.Push(value);
+    public void PushObject(object value) => (objects ??= new Stack<object>()).Push(value);
 
     /// <summary>Pops the reference pushed last.</summary>
     public object PopObject() =>
-        objects.Count > 0 ? objects.Pop() : throw new InvalidOperationException("The tape holds no array: the backward sweep popped more than the forward sweep pushed. This is a bug in Tutor.Generator; please report it.");
+        objects is { Count: > 0 } ? objects.Pop() : throw new InvalidOperationException("The tape holds no array: the backward sweep popped more than the forward sweep pushed. This is a bug in Tutor.Generator; please report it.");
+
+    static void ThrowEmpty() =>
+        throw new InvalidOperationException("The tape is empty: the backward sweep popped more values than the forward sweep pushed. This is a bug in Tutor.Generator; please report it.");
 }
 
 /// <summary>Helpers the generated backward sweep calls for arrays.</summary>

@@ -44,7 +44,7 @@ namespace Tutor.Generator.Emit
                     break;
                 case LoopEnd end:
                     int id = next++;
-                    var needed = Needed(paths[id], loop);
+                    var needed = Needed(paths[id], loop).Kept;
                     if (needed.Count > 0 || paths.Count > 1) w.Line("// Keep what the backward sweep of this iteration will need.");
                     foreach (var (name, type) in needed) w.Line(Push(loop.Tape, name, type));
                     if (paths.Count > 1) w.Line($"{loop.Tape}.Push({id});", "the path this iteration took");
@@ -71,8 +71,11 @@ namespace Tutor.Generator.Emit
             {
                 if (paths.Count > 1) w.Open(id == 0 ? $"if ({loop.Path} == 0)" : id == paths.Count - 1 ? "else" : $"else if ({loop.Path} == {id})");
                 var (steps, end) = paths[id];
-                var needed = Needed(paths[id], loop);
-                for (int k = needed.Count - 1; k >= 0; k--) w.Line(Pop(loop.Tape, needed[k].Name, needed[k].Type));
+                var (kept, recomputed, counter) = Needed(paths[id], loop);
+                if (counter && loop.Counter is { } c)
+                    w.Line($"int {c.Variable} = {c.Init.Code} + {loop.Index}{(c.Step == 1 ? "" : " * " + c.Step)};", $"the loop variable of iteration {loop.Index}");
+                for (int k = kept.Count - 1; k >= 0; k--) w.Line(Pop(loop.Tape, kept[k].Name, kept[k].Type));
+                foreach (var let in recomputed) EmitForward(let, record: false);
                 DeclareAdjoints(Adjoints(steps).ToList());
                 for (int k = end.Writes.Count - 1; k >= 0; k--)
                 {
@@ -112,20 +115,46 @@ namespace Tutor.Generator.Emit
         /// The values defined in this iteration (the loop's header variables and the path's steps) that the backward
         /// sweep reads, in the order they were defined.
         /// </summary>
-        List<(string Name, string Type)> Needed((List<Stmt> Steps, LoopEnd End) path, Loop loop)
+        (List<(string Name, string Type)> Kept, List<Let> Recomputed, bool Counter) Needed((List<Stmt> Steps, LoopEnd End) path, Loop loop)
         {
-            var defined = new List<string>();
-            defined.AddRange(loop.HeaderVariables.Select(h => h.Name));
-            foreach (var let in path.Steps.OfType<Let>())
+            var (read, recomputed) = Closure(path.Steps);
+            var lets = path.Steps.OfType<Let>().ToList();
+
+            var kept = new List<(string, string)>();
+            foreach (var h in loop.HeaderVariables)
+                if (read.Contains(h.Name) && h.Name != loop.Counter?.Variable) kept.Add((h.Name, h.Type));
+            foreach (var let in lets)
             {
-                defined.Add(let.Name);
+                if (read.Contains(let.Name) && !Recomputable(let)) kept.Add((let.Name, ir.TypeOf(let.Name)));
                 if (let.Kind == StepKind.Call && let.Active)
-                    for (int j = 1; j <= let.Call!.DifferentiableParameters.Count(f => f); j++) defined.Add(let.Name + "_d" + j);
+                    for (int j = 1; j <= let.Call!.DifferentiableParameters.Count(f => f); j++)
+                        if (read.Contains(let.Name + "_d" + j)) kept.Add((let.Name + "_d" + j, ir.TypeOf(let.Name + "_d" + j)));
             }
-            var read = new HashSet<string>();
-            foreach (var step in path.Steps) BackwardReads(step, read);
-            return defined.Where(read.Contains).Select(n => (n, ir.TypeOf(n))).ToList();
+            return (kept, recomputed, loop.Counter is { } c && read.Contains(c.Variable));
         }
+
+        /// <summary>
+        /// What the backward sweep of a path reads, after adding what its recomputed steps read in turn (steps that
+        /// can be evaluated again — pure constants, reads of arrays never written — are recomputed, not kept).
+        /// </summary>
+        (HashSet<string> Read, List<Let> Recomputed) Closure(List<Stmt> steps)
+        {
+            var read = new HashSet<string>();
+            foreach (var step in steps) BackwardReads(step, read);
+            var lets = steps.OfType<Let>().ToList();
+            var recomputed = new List<Let>();
+            for (int i = lets.Count - 1; i >= 0; i--)
+            {
+                var let = lets[i];
+                if (!read.Contains(let.Name) || !Recomputable(let)) continue;
+                recomputed.Insert(0, let);
+                foreach (var arg in let.Args) Add(arg, read);
+            }
+            return (read, recomputed);
+        }
+
+        static bool Recomputable(Let let) =>
+            let.Kind == StepKind.Constant && let.Op == "Expr" || let.Kind == StepKind.Load && let.Op == "LoadImmutable";
 
         /// <summary>The names that the backward code of <paramref name="step"/> reads (values, not adjoints).</summary>
         void BackwardReads(Stmt step, HashSet<string> read)
@@ -136,8 +165,11 @@ namespace Tutor.Generator.Emit
                     Add(store.Index, read);
                     break;
                 case Loop loop:
+                    // An inner loop's backward sweep reads values of this iteration too, directly or through the
+                    // steps it recomputes.
                     foreach (var (steps, _) in IrNames.Paths(loop.Body))
-                        foreach (var inner in steps) BackwardReads(inner, read);
+                        read.UnionWith(Closure(steps).Read);
+                    if (loop.Counter is { } counter) Add(counter.Init, read);
                     break;
                 case Let { Active: true, Kind: StepKind.Load } load:
                     Add(load.Args[1], read);

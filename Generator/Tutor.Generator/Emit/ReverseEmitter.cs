@@ -69,8 +69,9 @@ namespace Tutor.Generator.Emit
             }
             w.Line($"{m.ReturnType} {ir.Value};");
             foreach (var loop in ir.Loops)
-                w.Line($"var {loop.Tape} = new global::Tutor.Tape();", $"loop at line {loop.Line}: what its backward sweep needs, per iteration");
+                w.Line($"var {loop.Tape} = global::Tutor.Tape.Rent();", $"loop at line {loop.Line}: what its backward sweep needs, per iteration");
             EmitBlock(m.Body, top: true);
+            foreach (var loop in ir.Loops) w.Line($"global::Tutor.Tape.Return({loop.Tape});");
             if (trace)
                 w.Line($"return {ir.Trace}.Build({ir.Value});");
             else
@@ -142,7 +143,8 @@ namespace Tutor.Generator.Emit
             for (int i = 0; i < items.Count; i += size) yield return items.Skip(i).Take(size).ToList();
         }
 
-        void EmitForward(Stmt step)
+        /// <param name="record">False when a step is recomputed in the backward sweep: the trace has it already.</param>
+        void EmitForward(Stmt step, bool record = true)
         {
             switch (step)
             {
@@ -190,12 +192,13 @@ namespace Tutor.Generator.Emit
                     }
                     break;
             }
-            if (trace && let.Kind != StepKind.NewArray && (let.Kind != StepKind.Constant || let.Type is "double" or "float" or "int" or "long"))
+            if (trace && record && let.Kind != StepKind.NewArray && (let.Kind != StepKind.Constant || let.Type is "double" or "float" or "int" or "long"))
             {
                 var operands = let.Args.Count == 0 ? "global::System.Array.Empty<string>()"
                     : let.Kind == StepKind.Load ? "new[] { " + Element(let.Args[0], let.Args[1]) + " }"
                     : "new[] { " + string.Join(", ", let.Args.Select(a => a.IsLiteral ? Literal(a.Code) : Name(a.Code))) + " }";
-                w.Line($"{ir.Trace}.Forward({Name(let.Name)}, \"{let.Op}\", {Literal(let.Display)}, {operands}, {let.Name});");
+                var op = let.Kind == StepKind.Load ? "Load" : let.Kind == StepKind.Constant ? "Const" : let.Op;
+                w.Line($"{ir.Trace}.Forward({Name(let.Name)}, \"{op}\", {Literal(let.Display)}, {operands}, {let.Name});");
             }
         }
 

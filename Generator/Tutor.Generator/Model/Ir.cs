@@ -21,10 +21,15 @@ namespace Tutor.Generator.Model
         Rule,
         /// <summary>A call to another [Differentiable] method.</summary>
         Call,
-        /// <summary>An expression that does not depend on a differentiable input, kept as C# text.</summary>
+        /// <summary>
+        /// An expression that does not depend on a differentiable input, kept as C# text. Op "Expr" marks a pure one
+        /// (arithmetic on variables, lengths, elements of arrays never written), whose Args list the IR names it reads:
+        /// the backward sweep of a loop recomputes it instead of keeping it on the tape. Op "Const" is anything else.
+        /// </summary>
         Constant,
         /// <summary>An element read <c>a[i]</c>: Args are the array and the index. The value is copied into the step,
-        /// so a later overwrite of the element never needs undoing — only its adjoint is reset.</summary>
+        /// so a later overwrite of the element never needs undoing — only its adjoint is reset. Op "LoadImmutable"
+        /// marks a read from an array the method never writes, which the backward sweep can simply read again.</summary>
         Load,
         /// <summary>A new array <c>new double[n]</c>: Args is the length.</summary>
         NewArray,
@@ -64,6 +69,7 @@ namespace Tutor.Generator.Model
     /// </summary>
     internal sealed record Loop(
         string Header,
+        Counter? Counter,
         EquatableArray<HeaderVariable> HeaderVariables,
         Block Body,
         string Tape,
@@ -71,6 +77,12 @@ namespace Tutor.Generator.Model
         string Index,
         string Path,
         int Line) : Stmt;
+
+    /// <summary>
+    /// A counted loop <c>for (int i = Init; …; i += Step)</c> whose body never assigns i: in iteration k, i = Init + k·Step,
+    /// so the backward sweep rebuilds i instead of keeping it on the tape.
+    /// </summary>
+    internal sealed record Counter(string Variable, Atom Init, int Step);
 
     /// <summary>A variable declared by the loop header (<c>int i</c>); the backward sweep restores it from the tape.</summary>
     internal sealed record HeaderVariable(string Name, string Type);

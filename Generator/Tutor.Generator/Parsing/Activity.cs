@@ -51,6 +51,28 @@ namespace Tutor.Generator.Parsing
             return active;
         }
 
+        /// <summary>
+        /// Arrays whose elements the method may change: written by an element assignment or increment, or passed to a
+        /// method (which could write them). Reads of any other array can be repeated in the backward sweep.
+        /// </summary>
+        public static HashSet<ISymbol> WrittenArrays(SyntaxNode body, SemanticModel model, CancellationToken ct)
+        {
+            var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var node in body.DescendantNodes())
+            {
+                ExpressionSyntax? target = node switch
+                {
+                    AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax e } => e.Expression,
+                    PostfixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax e } => e.Expression,
+                    PrefixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax e } => e.Expression,
+                    ArgumentSyntax { Expression: IdentifierNameSyntax i } => i,
+                    _ => null,
+                };
+                if (target is not null && model.GetSymbolInfo(target, ct).Symbol is { } s && TypeOf(s) is IArrayTypeSymbol) written.Add(s);
+            }
+            return written;
+        }
+
         /// <summary>The variable an assignment writes: <c>x = …</c> writes x, <c>a[i] = …</c> writes the array a.</summary>
         static ISymbol? Target(ExpressionSyntax left, SemanticModel model, CancellationToken ct) => left switch
         {

@@ -234,21 +234,63 @@ namespace Tutor.Generator.Parsing
             if (expression is IdentifierNameSyntax && model.GetSymbolInfo(expression, ct).Symbol is { } symbol && env.TryGetValue(symbol, out var binding))
                 return new Atom(binding.Name, false, null);
 
-            var name = names.Constant();
-            var code = Substitute(expression, env);
-            double? known = constant.HasValue ? ToDouble(constant.Value) : null;
-            list.Add(ConstantLet(name, TypeOf(expression), code, known, Line(expression)));
-            return new Atom(name, false, null);
+            list.Add(ConstantLet(names.Constant(), TypeOf(expression), expression, env));
+            return new Atom(((Let)list[list.Count - 1]).Name, false, null);
         }
 
+        /// <summary>A constant step; pure ones (see <see cref="StepKind.Constant"/>) record the names they read.</summary>
         Let ConstantLet(string name, string type, ExpressionSyntax value, ImmutableDictionary<ISymbol, Binding> env)
         {
             var constant = model.GetConstantValue(value, ct);
-            return ConstantLet(name, type, Substitute(value, env), constant.HasValue ? ToDouble(constant.Value) : null, Line(value));
+            var reads = new List<Atom>();
+            bool pure = PureReads(value, env, reads);
+            var code = Substitute(value, env);
+            return new Let(name, type, StepKind.Constant, pure ? "Expr" : "Const", pure ? reads.ToEquatableArray() : EquatableArray<Atom>.Empty,
+                false, code, null, constant.HasValue ? ToDouble(constant.Value) : null, code, Line(value));
         }
 
-        static Let ConstantLet(string name, string type, string code, double? value, int line) =>
-            new Let(name, type, StepKind.Constant, "Const", EquatableArray<Atom>.Empty, false, code, null, value, code, line);
+        /// <summary>
+        /// Whether <paramref name="expression"/> can be evaluated again later with the same result: literals, this
+        /// method's variables, arithmetic and comparisons, Math functions, array lengths, and elements of arrays the
+        /// method never writes. Collects the IR names it reads.
+        /// </summary>
+        bool PureReads(ExpressionSyntax expression, ImmutableDictionary<ISymbol, Binding> env, List<Atom> reads)
+        {
+            switch (expression)
+            {
+                case LiteralExpressionSyntax:
+                    return true;
+                case IdentifierNameSyntax:
+                    var symbol = model.GetSymbolInfo(expression, ct).Symbol;
+                    if (symbol is not null && env.TryGetValue(symbol, out var binding))
+                    {
+                        reads.Add(new Atom(binding.Name, false, null));
+                        return true;
+                    }
+                    return model.GetConstantValue(expression, ct).HasValue;
+                case ParenthesizedExpressionSyntax p:
+                    return PureReads(p.Expression, env, reads);
+                case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryMinusExpression) || u.IsKind(SyntaxKind.UnaryPlusExpression) || u.IsKind(SyntaxKind.LogicalNotExpression):
+                    return PureReads(u.Operand, env, reads);
+                case BinaryExpressionSyntax b:
+                    return PureReads(b.Left, env, reads) && PureReads(b.Right, env, reads);
+                case CastExpressionSyntax c:
+                    return PureReads(c.Expression, env, reads);
+                case ConditionalExpressionSyntax q:
+                    return PureReads(q.Condition, env, reads) && PureReads(q.WhenTrue, env, reads) && PureReads(q.WhenFalse, env, reads);
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } m when m.Expression is IdentifierNameSyntax:
+                    return PureReads(m.Expression, env, reads);
+                case MemberAccessExpressionSyntax m:
+                    return model.GetConstantValue(m, ct).HasValue;
+                case ElementAccessExpressionSyntax e when e.ArgumentList.Arguments.Count == 1 && e.Expression is IdentifierNameSyntax
+                    && model.GetSymbolInfo(e.Expression, ct).Symbol is { } array && !writtenArrays.Contains(array):
+                    return PureReads(e.Expression, env, reads) && PureReads(e.ArgumentList.Arguments[0].Expression, env, reads);
+                case InvocationExpressionSyntax i when model.GetSymbolInfo(i, ct).Symbol is IMethodSymbol { ContainingType: { } t } && t.ToDisplayString() is "System.Math" or "System.MathF":
+                    return i.ArgumentList.Arguments.All(a => PureReads(a.Expression, env, reads));
+                default:
+                    return false;
+            }
+        }
 
         static double? ToDouble(object? value) => value switch
         {

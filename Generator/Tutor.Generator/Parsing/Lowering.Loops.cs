@@ -48,11 +48,27 @@ namespace Tutor.Generator.Parsing
             int id = ++loopCount;
             var headerVariables = new List<HeaderVariable>();
             string? header = null;
+            Counter? counter = null;
             var bodyEnv = env;
             StatementSyntax body;
             Let? element = null;
             switch (loop)
             {
+                case ForStatementSyntax f when CountedVariable(f) is { } counted:
+                    {
+                        // for (int i = init; cond; i += step) with i untouched by the body: i = init + k·step in iteration k.
+                        var (local, stride) = counted;
+                        var initial = LowerConstant(f.Declaration!.Variables[0].Initializer!.Value, env, list);
+                        var name = names.Version(local.Name);
+                        headerVariables.Add(new HeaderVariable(name, "int"));
+                        bodyEnv = bodyEnv.SetItem(local, new Binding(name, false, "int"));
+                        var test = f.Condition is null ? "" : Substitute(f.Condition, bodyEnv);
+                        var increment = stride == 1 ? name + "++" : stride == -1 ? name + "--" : stride > 0 ? $"{name} += {stride}" : $"{name} -= {-stride}";
+                        header = $"for (int {name} = {initial.Code}; {test}; {increment})";
+                        counter = new Counter(name, initial, stride);
+                        body = f.Statement;
+                        break;
+                    }
                 case ForStatementSyntax f:
                     var declarations = new List<string>();
                     if (f.Declaration is { } declaration)
@@ -130,11 +146,36 @@ namespace Tutor.Generator.Parsing
             bodyStatements.AddRange(LowerStatement(body, bodyEnv, e => EndIteration(e, isBreak: false)));
             loops.Pop();
 
-            list.Add(new Loop(header, headerVariables.ToEquatableArray(), new Block(bodyStatements.ToEquatableArray()),
+            list.Add(new Loop(header, counter, headerVariables.ToEquatableArray(), new Block(bodyStatements.ToEquatableArray()),
                 names.Fresh("tape" + id), names.Fresh("count" + id), names.Fresh("k" + id), names.Fresh("path" + id), Line(loop)));
             list.AddRange(rest(env));
             return list;
         }
+
+        /// <summary>The int variable and constant step of a counted for loop whose body never assigns the variable.</summary>
+        (ILocalSymbol Local, int Step)? CountedVariable(ForStatementSyntax loop)
+        {
+            if (loop.Declaration is not { Variables.Count: 1 } declaration || declaration.Variables[0].Initializer is null) return null;
+            if (model.GetDeclaredSymbol(declaration.Variables[0], ct) is not ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 } local) return null;
+            if (loop.Incrementors.Count != 1 || possiblyActive.Contains(local)) return null;
+            int? step = loop.Incrementors[0] switch
+            {
+                PostfixUnaryExpressionSyntax p when Is(p.Operand, local) => p.IsKind(SyntaxKind.PostIncrementExpression) ? 1 : -1,
+                PrefixUnaryExpressionSyntax p when Is(p.Operand, local) && (p.IsKind(SyntaxKind.PreIncrementExpression) || p.IsKind(SyntaxKind.PreDecrementExpression)) =>
+                    p.IsKind(SyntaxKind.PreIncrementExpression) ? 1 : -1,
+                AssignmentExpressionSyntax a when Is(a.Left, local) && model.GetConstantValue(a.Right, ct) is { HasValue: true, Value: int c }
+                    && (a.IsKind(SyntaxKind.AddAssignmentExpression) || a.IsKind(SyntaxKind.SubtractAssignmentExpression)) =>
+                    a.IsKind(SyntaxKind.AddAssignmentExpression) ? c : -c,
+                _ => null,
+            };
+            if (step is null or 0) return null;
+            foreach (var assigned in AssignedIn(loop.Statement))
+                if (SymbolEqualityComparer.Default.Equals(assigned, local)) return null;
+            return (local, step.Value);
+        }
+
+        bool Is(ExpressionSyntax expression, ILocalSymbol local) =>
+            expression is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression, ct).Symbol, local);
 
         /// <summary>The end of one path through the innermost loop's body: write back what the path changed.</summary>
         List<Stmt> EndIteration(ImmutableDictionary<ISymbol, Binding> env, bool isBreak)

@@ -30,6 +30,7 @@ namespace Tutor.Generator.Parsing
         int paths;
         bool aborted;
         HashSet<ISymbol> possiblyActive = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        HashSet<ISymbol> writtenArrays = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
         /// <summary>What a local or parameter currently holds: the IR name of its latest value.</summary>
         sealed record Binding(string Name, bool Active, string Type);
@@ -51,7 +52,11 @@ namespace Tutor.Generator.Parsing
         {
             var env = ImmutableDictionary.Create<ISymbol, Binding>(SymbolEqualityComparer.Default);
             SyntaxNode? bodyNode = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
-            if (bodyNode is not null) possiblyActive = Activity.PossiblyActive(method, bodyNode, model, ct);
+            if (bodyNode is not null)
+            {
+                possiblyActive = Activity.PossiblyActive(method, bodyNode, model, ct);
+                writtenArrays = Activity.WrittenArrays(bodyNode, model, ct);
+            }
             foreach (var p in method.Parameters)
             {
                 names.ClaimParameter(p.Name);
@@ -262,7 +267,10 @@ namespace Tutor.Generator.Parsing
             if (!active)
             {
                 var code = current.Name + " " + OperatorText(op) + " " + (value is null ? "1" : "(" + Substitute(value, env) + ")");
-                var let = new Let(name, typeName, StepKind.Constant, "Const", EquatableArray<Atom>.Empty, false, code, null, null, code, line);
+                var reads = new List<Atom> { new Atom(current.Name, false, null) };
+                bool pure = value is null || PureReads(value, env, reads);
+                var let = new Let(name, typeName, StepKind.Constant, pure ? "Expr" : "Const", pure ? reads.ToEquatableArray() : EquatableArray<Atom>.Empty,
+                    false, code, null, null, code, line);
                 var list = new List<Stmt> { let };
                 list.AddRange(rest(env.SetItem(target, new Binding(name, false, typeName))));
                 return list;
