@@ -49,7 +49,7 @@ namespace Tutor.Generator.Emit
                 return;
             }
             foreach (var p in m.Parameters)
-                w.Line($"var {p.Name} = {Expr}.Var(\"{p.Name}\");");
+                w.Line($"var {p.IrName} = {Expr}.Var(\"{p.Name}\");");
             var body = Result(m.Body);
             var all = string.Join(", ", m.Parameters.Select(p => "\"" + p.Name + "\""));
             var differentiable = string.Join(", ", m.Parameters.Where(p => p.Differentiable).Select(p => "\"" + p.Name + "\""));

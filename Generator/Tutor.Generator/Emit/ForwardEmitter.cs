@@ -27,15 +27,17 @@ namespace Tutor.Generator.Emit
         void Emit()
         {
             var differentiable = m.Parameters.Where(p => p.Differentiable).ToList();
-            var parameters = string.Join(", ", m.Parameters.Select(p => p.Type + " " + p.Name).Concat(differentiable.Select(p => p.Type + " " + p.Name + "Dot")));
+            var parameters = string.Join(", ", m.Parameters.Select(p => p.Declaration).Concat(differentiable.Select(p => p.Type + " " + p.IrName + "Dot")));
             w.Line("/// <summary>");
             w.Line($"/// Forward mode for <see cref=\"{m.CrefSignature}\"/>: its value and its directional derivative");
-            w.Line($"/// Σ ∂f/∂p · ṗ along the tangent ({string.Join(", ", differentiable.Select(p => p.Name + "Dot"))}), computed alongside the value in one sweep.");
+            w.Line($"/// Σ ∂f/∂p · ṗ along the tangent ({string.Join(", ", differentiable.Select(p => p.IrName + "Dot"))}), computed alongside the value in one sweep.");
             w.Line("/// </summary>");
             foreach (var p in differentiable)
-                w.Line($"/// <param name=\"{p.Name}Dot\">The tangent of <paramref name=\"{p.Name}\"/>: how fast it moves along the direction.</param>");
+                w.Line($"/// <param name=\"{p.IrName}Dot\">The tangent of <paramref name=\"{p.Name}\"/>: how fast it moves along the direction.</param>");
             w.Line(ReverseEmitter.Generated);
             w.Open($"{m.Accessibility} static ({m.ReturnType} Value, {m.ReturnType} Tangent) {m.Name}Jvp({parameters})");
+            foreach (var p in m.Parameters)
+                if (p.Copy is { } copy) w.Line(copy);
             EmitBlock(m.Body);
             w.Close();
         }

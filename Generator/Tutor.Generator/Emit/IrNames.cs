@@ -17,8 +17,8 @@ namespace Tutor.Generator.Emit
         {
             foreach (var p in m.Parameters)
             {
-                types[p.Name] = p.Type;
-                if (p.Differentiable) active.Add(p.Name);
+                types[p.IrName] = p.Type;
+                if (p.Differentiable) active.Add(p.IrName);
             }
             Collect(m.Body, 0);
             Value = Free("value");

@@ -35,7 +35,7 @@ namespace Tutor.Generator.Emit
         {
             var differentiable = m.Parameters.Where(p => p.Differentiable).ToList();
             var withRespectTo = string.Join(", ", differentiable.Select(p => p.Name));
-            var parameters = string.Join(", ", m.Parameters.Select(p => p.Type + " " + p.Name));
+            var parameters = string.Join(", ", m.Parameters.Select(p => p.Declaration));
             if (trace)
             {
                 w.Line("/// <summary>");
@@ -48,11 +48,11 @@ namespace Tutor.Generator.Emit
                 foreach (var p in m.Parameters)
                 {
                     if (p.Type is "double" or "float" or "int" or "long")
-                        w.Line($"{ir.Trace}.Input(\"{p.Name}\", {p.Name}, {(p.Differentiable ? "true" : "false")});");
+                        w.Line($"{ir.Trace}.Input(\"{p.Name}\", {p.Escaped}, {(p.Differentiable ? "true" : "false")});");
                     else if (p.Type is "double[]" or "float[]")
                     {
                         var i = m.Parameters.Any(q => q.Name == "i") ? "i_" : "i";
-                        w.Line($"for (int {i} = 0; {i} < {p.Name}.Length; {i}++) {ir.Trace}.Input($\"{p.Name}[{{{i}}}]\", {p.Name}[{i}], {(p.Differentiable ? "true" : "false")});");
+                        w.Line($"for (int {i} = 0; {i} < {p.Escaped}.Length; {i}++) {ir.Trace}.Input($\"{p.Name}[{{{i}}}]\", {p.Escaped}[{i}], {(p.Differentiable ? "true" : "false")});");
                     }
                 }
             }
@@ -68,6 +68,8 @@ namespace Tutor.Generator.Emit
                 w.Open($"{m.Accessibility} static ({tuple}) {m.Name}Gradient({parameters})");
             }
             w.Line($"{m.ReturnType} {ir.Value};");
+            foreach (var p in m.Parameters)
+                if (p.Copy is { } copy) w.Line(copy, $"{p.Name}, under a name that leaves {p.Name}Bar and {p.Name}Dot free");
             foreach (var loop in ir.Loops)
                 w.Line($"var {loop.Tape} = global::Tutor.Tape.Rent();", $"loop at line {loop.Line}: what its backward sweep needs, per iteration");
             EmitBlock(m.Body, top: true);
@@ -75,7 +77,7 @@ namespace Tutor.Generator.Emit
             if (trace)
                 w.Line($"return {ir.Trace}.Build({ir.Value});");
             else
-                w.Line("return (" + string.Join(", ", new[] { ir.Value }.Concat(differentiable.Select(p => p.Name + "Bar"))) + ");");
+                w.Line("return (" + string.Join(", ", new[] { ir.Value }.Concat(differentiable.Select(p => p.IrName + "Bar"))) + ");");
             w.Close();
         }
 
@@ -88,7 +90,7 @@ namespace Tutor.Generator.Emit
 
             var adjoints = new List<(string Name, string Type, string? Length)>();
             if (top)
-                adjoints.AddRange(m.Parameters.Where(p => p.Differentiable).Select(p => (p.Name, p.Type, p.Type.EndsWith("[]") ? p.Name + ".Length" : null)));
+                adjoints.AddRange(m.Parameters.Where(p => p.Differentiable).Select(p => (p.IrName, p.Type, p.Type.EndsWith("[]") ? p.IrName + ".Length" : null)));
             adjoints.AddRange(Adjoints(steps));
             if (adjoints.Count > 0 && top) w.Line("// Adjoints v̄ = ∂f/∂v start at 0 and collect one contribution per use of v.");
             DeclareAdjoints(adjoints);

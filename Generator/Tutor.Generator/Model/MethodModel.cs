@@ -26,8 +26,21 @@ namespace Tutor.Generator.Model
     /// <summary>
     /// A parameter. <paramref name="Differentiable"/>: a double/float parameter without [NoDiff]; it gets an adjoint
     /// in reverse mode, a tangent argument in forward mode and an entry in the gradient tuple.
+    /// <paramref name="Name"/> is the name as declared (without @); <paramref name="IrName"/> the name generated code
+    /// uses for its value — the same, unless the name is a keyword or its adjoint/tangent names are other parameters'
+    /// names (x, xDot, xBar), in which case the generated members start by copying it.
     /// </summary>
-    internal sealed record ParameterModel(string Name, string Type, bool Differentiable);
+    internal sealed record ParameterModel(string Name, string Type, bool Differentiable, string IrName)
+    {
+        /// <summary>The name as it must appear in C# (with @ for a keyword).</summary>
+        public string Escaped => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(Name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + Name : Name;
+
+        /// <summary>The C# declaration: <c>double x</c>.</summary>
+        public string Declaration => Type + " " + Escaped;
+
+        /// <summary>The line that copies the parameter into its IR name, or null when they are the same.</summary>
+        public string? Copy => IrName == Name ? null : $"{Type} {IrName} = {Escaped};";
+    }
 
     /// <summary>A diagnostic as plain data (a Location would pin the syntax tree and defeat caching).</summary>
     internal sealed record DiagnosticInfo(string Id, string FilePath, TextSpan Span, LinePositionSpan LineSpan, EquatableArray<string> Arguments)

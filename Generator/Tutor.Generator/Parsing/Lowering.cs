@@ -48,6 +48,9 @@ namespace Tutor.Generator.Parsing
 
         public IEnumerable<DiagnosticInfo> Diagnostics => diagnostics.Values;
 
+        /// <summary>Each parameter's name in the IR (see <see cref="ParameterModel.IrName"/>).</summary>
+        public Dictionary<string, string> ParameterNames { get; } = new Dictionary<string, string>();
+
         public Block? LowerBody()
         {
             var env = ImmutableDictionary.Create<ISymbol, Binding>(SymbolEqualityComparer.Default);
@@ -59,9 +62,10 @@ namespace Tutor.Generator.Parsing
             }
             foreach (var p in method.Parameters)
             {
-                names.ClaimParameter(p.Name);
+                var irName = names.Parameter(p.Name, method.Parameters.Select(q => q.Name));
+                ParameterNames[p.Name] = irName;
                 bool differentiable = Activity.IsFloating(p.Type) && !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.NoDiffAttribute);
-                env = env.SetItem(p, new Binding(p.Name, differentiable, Parser.TypeName(p.Type)));
+                env = env.SetItem(p, new Binding(irName, differentiable, Parser.TypeName(p.Type)));
             }
 
             List<Stmt> statements;

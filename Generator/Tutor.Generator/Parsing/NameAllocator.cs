@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,8 +24,17 @@ namespace Tutor.Generator.Parsing
                 if (token.IsKind(SyntaxKind.IdentifierToken)) user.Add(token.ValueText);
         }
 
-        /// <summary>Claims a parameter's own name (it cannot change) with its adjoint and tangent names.</summary>
-        public void ClaimParameter(string name) => Claim(name);
+        /// <summary>
+        /// The name generated code uses for a parameter's value: its own name, unless that is a C# keyword or its
+        /// adjoint or tangent name is another parameter's name; then a fresh one.
+        /// </summary>
+        public string Parameter(string name, IEnumerable<string> allParameters)
+        {
+            bool clash = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None
+                || allParameters.Any(p => p == name + "Bar" || p == name + "Dot");
+            if (!clash && IsFree(name, allowUser: true)) return Claim(name);
+            return Fresh(name + "In");
+        }
 
         /// <summary>A fresh name built from <paramref name="stem"/>: the stem itself when free, else stem_2, stem_3 ...</summary>
         public string Fresh(string stem)
@@ -79,6 +89,7 @@ namespace Tutor.Generator.Parsing
 
         bool IsFree(string name, bool allowUser)
         {
+            if (Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return false;
             foreach (var n in new[] { name, name + "Bar", name + "Dot" })
             {
                 if (taken.Contains(n)) return false;

@@ -77,7 +77,7 @@ namespace Tutor.Generator.Parsing
                         "is of type '" + p.Type.ToDisplayString() + "', and only double and float parameters are differentiated (pass its fields as separate parameters, or mark it [NoDiff] if it holds constants)"));
                     continue;
                 }
-                parameters.Add(new ParameterModel(p.Name, TypeName(p.Type), Activity.IsFloating(p.Type) && !noDiff));
+                parameters.Add(new ParameterModel(p.Name, TypeName(p.Type), Activity.IsFloating(p.Type) && !noDiff, p.Name));
             }
 
             if (diagnostics.Count == 0 && !parameters.Any(p => p.Differentiable))
@@ -92,6 +92,7 @@ namespace Tutor.Generator.Parsing
             diagnostics.AddRange(lowering.Diagnostics);
             if (body is null || diagnostics.Any(d => Descriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
                 return new ParseResult(null, diagnostics.ToEquatableArray());
+            parameters = parameters.Select(p => lowering.ParameterNames.TryGetValue(p.Name, out var ir) ? p with { IrName = ir } : p).ToList();
 
             var model = new MethodModel(
                 HintName: HintName(method),

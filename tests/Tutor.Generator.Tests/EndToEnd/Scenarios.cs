@@ -192,6 +192,18 @@ public static class Scenarios
                     return value * value_2 + t1;
                 }
             """, P(0.7, -1.2), P(1.1, 0.4)),
+        Source("ParametersNamedLikeGeneratedNames", """
+                [Differentiable]
+                public static double ParametersNamedLikeGeneratedNames(double x, double xDot, double xBar) => x * xDot + Math.Exp(xBar) * x;
+            """, P(0.7, -1.2, 0.3), P(1.1, 0.4, -0.5)),
+        Source("VerbatimKeywordParameters", """
+                [Differentiable]
+                public static double VerbatimKeywordParameters(double @in, double @out)
+                {
+                    var @double = @in * @out;
+                    return Math.Sin(@double) + @in;
+                }
+            """, P(0.7, -1.2), P(1.1, 0.4)),
         Source("LogicalConditions", """
                 [Differentiable]
                 public static double LogicalConditions(double x, double y)
