@@ -1,8 +1,13 @@
+using Tutor.Numerics;
+
 namespace Tutor;
 
 /// <summary>
 /// Accurate replacements for formulas that are exact in real arithmetic and wrong in floating point
-/// (see docs NUMERICS.md). Double versions are accurate to about 1 ulp; the float versions compute in double
+/// (see docs NUMERICS.md). Double versions are within 1 ulp of the correctly rounded value (checked against
+/// mpmath reference values in the accuracy tests): where composing <see cref="Math.Exp(double)"/> and
+/// <see cref="Math.Log(double)"/> would lose more, they compute in double-double (an exponential and a logarithm
+/// accurate to about 2⁻⁸⁰, see <c>Numerics/DoubleDouble.cs</c>) and round once. The float versions compute in double
 /// and round once, which is accurate to about half an ulp of float.
 /// </summary>
 /// <remarks>
@@ -13,35 +18,46 @@ public static partial class StableMath
 {
     const double Ln2 = 0.6931471805599453;
 
-    /// <summary>ln(1 + x), accurate for tiny x (Goldberg's trick for |x| ≤ ½: the rounding of 1 + x cancels out).</summary>
+    /// <summary>
+    /// ln(1 + x), accurate for tiny x and within 1 ulp everywhere: a Taylor series for |x| &lt; 2⁻¹⁰, else the log of
+    /// 1 + x formed exactly as a double-double (the rounding of 1 + x that Goldberg's trick cancels is kept instead).
+    /// −∞ at −1, NaN below −1 and for NaN, +∞ at +∞; −0 gives −0.
+    /// </summary>
     public static double Log1p(double x)
     {
-        if (Math.Abs(x) <= 0.5)
-        {
-            double u = 1.0 + x;
-            // u - 1 is exact here, and Log(u)/(u - 1) varies slowly, so the ratio corrects the rounding of 1 + x.
-            return u == 1.0 ? x : Math.Log(u) * (x / (u - 1.0));
-        }
-        return Math.Log(1.0 + x);
+        if (!(x > -1.0)) return x == -1.0 ? double.NegativeInfinity : double.NaN;
+        if (x == 0 || double.IsPositiveInfinity(x)) return x;
+        double hi = DoubleDouble.Log1p(x, 0.0, out double lo);
+        return hi + lo;
     }
 
     /// <inheritdoc cref="Log1p(double)"/>
     public static float Log1p(float x) => (float)Log1p((double)x);
 
-    /// <summary>eˣ − 1, accurate for tiny x (Kahan's trick for |x| ≤ ½: divide by the log of the rounded exponential).</summary>
+    /// <summary>
+    /// eˣ − 1, accurate for tiny x and within 1 ulp everywhere: a Taylor series for |x| &lt; 2⁻¹⁰, else a double-double
+    /// eˣ minus 1 (exact by Sterbenz near 0) rounded once. −1 at −∞, +∞ at +∞ and above ln(max double), NaN for NaN;
+    /// −0 gives −0.
+    /// </summary>
     public static double Expm1(double x)
     {
-        if (Math.Abs(x) <= 0.5)
+        if (double.IsNaN(x) || x == 0) return x;
+        if (Math.Abs(x) < 0.0009765625)
         {
-            double u = Math.Exp(x);
-            if (u == 1.0) return x;
-            double um1 = u - 1.0;
-            // Kahan's guard: when u − 1 rounds to −1 the correction ratio is meaningless (not reachable for |x| ≤ ½,
-            // kept so the formula stays safe if the range is ever widened).
-            if (um1 == -1.0) return -1.0;
-            return um1 * (x / Math.Log(u));
+            // eˣ − 1 = x + x²/2 + … + x⁸/8! (truncation below 2⁻⁷⁰ relative): x + x²/2 in double-double, the rest
+            // (below 2⁻²¹ relative) in double, rounded once.
+            double sq = DoubleDouble.TwoProd(x, x, out double sqe);
+            double c = sq * x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720 + x * (1.0 / 5040 + x * (1.0 / 40320))))));
+            double t = DoubleDouble.TwoSum(x, 0.5 * sq, out double tl);
+            return t + (tl + (0.5 * sqe + c));
         }
-        return Math.Exp(x) - 1.0;
+        if (x < -38) return -1.0;                       // eˣ < 2⁻⁵⁴: −1 + eˣ rounds to −1
+        if (x > 710) return double.PositiveInfinity;   // e^709.79 is already above the largest double
+        double h = DoubleDouble.Exp(x, out double l, out int k);
+        if (k > 1000) return DoubleDouble.Scale(h, l, k); // the − 1 is far below half an ulp
+        double p = DoubleDouble.Pow2(k), eh = h * p, el = l * p; // exact: −55 ≤ k ≤ 1000
+        double s = DoubleDouble.TwoSum(eh, -1.0, out double err);
+        return s + (err + el);
     }
 
     /// <inheritdoc cref="Expm1(double)"/>
@@ -50,19 +66,60 @@ public static partial class StableMath
     /// <summary>
     /// softplus(x) = ln(1 + eˣ), computed as max(x, 0) + ln(1 + e^−|x|): no overflow at 800 and full accuracy at −40
     /// (4.248354255291589e−18, where the naive form gives 0). No threshold shortcut (PyTorch's returns x above 20,
-    /// which is about 20 bits off in double).
+    /// which is about 20 bits off in double). The exponential, the log1p and the sum are carried in double-double and
+    /// rounded once (within 1 ulp). NaN gives NaN, +∞ gives +∞, −∞ gives 0.
     /// </summary>
-    public static double Softplus(double x) => Math.Max(x, 0.0) + Log1p(Math.Exp(-Math.Abs(x)));
+    public static double Softplus(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        if (x > 746) return x;    // e^−x is below 2⁻¹⁰⁷⁶: nothing to add
+        if (x < -746) return 0.0; // e^x rounds to 0
+        double h = DoubleDouble.Exp(-Math.Abs(x), out double l, out int k);
+        if (k < -960)
+        {
+            // ln(1 + e) = e − e²/2 + …, and e² is far below an ulp of e (or of x).
+            return x > 0 ? x : DoubleDouble.Scale(h, l, k);
+        }
+        double lh = DoubleDouble.Log1p(h * DoubleDouble.Pow2(k), l * DoubleDouble.Pow2(k), out double ll);
+        if (x <= 0) return lh + ll;
+        double s = DoubleDouble.TwoSum(x, lh, out double err);
+        return s + (err + ll);
+    }
 
     /// <inheritdoc cref="Softplus(double)"/>
     public static float Softplus(float x) => (float)Softplus((double)x);
 
-    /// <summary>σ(x) = 1/(1 + e^−x), branched on the sign of x so that no exponential overflows: σ(800) = 1, σ(−800) = 0.</summary>
+    /// <summary>
+    /// σ(x) = 1/(1 + e^−x), branched on the sign of x so that no exponential overflows: σ(800) = 1, σ(−800) = 0.
+    /// The exponential, the denominator and the division are carried in double-double and rounded once (within
+    /// 1 ulp). NaN gives NaN.
+    /// </summary>
     public static double Sigmoid(double x)
     {
-        if (x >= 0) return 1.0 / (1.0 + Math.Exp(-x));
-        double e = Math.Exp(x); // also reached by NaN, which propagates
-        return e / (1.0 + e);
+        if (double.IsNaN(x)) return x;
+        if (x >= 0)
+        {
+            if (x > 38) return 1.0; // 1 − e^−x with e^−x < 2⁻⁵⁴ rounds to 1
+            double h = DoubleDouble.Exp(-x, out double l, out int k);
+            double p = DoubleDouble.Pow2(k), eh = h * p, el = l * p;
+            double d = DoubleDouble.TwoSum(1.0, eh, out double dl);
+            dl += el;
+            double q = 1.0 / d;
+            double rem = Math.FusedMultiplyAdd(-q, d, 1.0) - q * dl; // 1 − q·(d + dl)
+            return q + rem / d;
+        }
+        else
+        {
+            if (x < -746) return 0.0;
+            double h = DoubleDouble.Exp(x, out double l, out int k);
+            if (k < -960) return DoubleDouble.Scale(h, l, k); // σ = e·(1 − e + …) and e is below 2⁻⁹⁶⁰
+            double p = DoubleDouble.Pow2(k), eh = h * p, el = l * p;
+            double d = DoubleDouble.TwoSum(1.0, eh, out double dl);
+            dl += el;
+            double q = eh / d;
+            double rem = Math.FusedMultiplyAdd(-q, d, eh) + el - q * dl; // (eh + el) − q·(d + dl)
+            return q + rem / d;
+        }
     }
 
     /// <inheritdoc cref="Sigmoid(double)"/>
@@ -127,9 +184,46 @@ public static partial class StableMath
 
     /// <summary>
     /// ln(1 − e^−a) for a ≥ 0 (Mächler's log1mexp): <c>Log(-Expm1(-a))</c> for a ≤ ln 2, <c>Log1p(-Exp(-a))</c> above,
-    /// each where it is accurate. −46.051701859880914 at a = 1e−20 (the naive form gives −∞); −∞ at 0; NaN for a &lt; 0.
+    /// each where it is accurate. −46.051701859880914 at a = 1e−20 (the naive form gives −∞); −∞ at 0; NaN for a &lt; 0;
+    /// −0 at +∞. Both branches are carried in double-double and rounded once (within 1 ulp).
     /// </summary>
-    public static double Log1mExp(double a) => a <= Ln2 ? Math.Log(-Expm1(-a)) : Log1p(-Math.Exp(-a));
+    public static double Log1mExp(double a)
+    {
+        if (double.IsNaN(a)) return a;
+        if (a < 0) return double.NaN;
+        if (a == 0) return double.NegativeInfinity;
+        if (a <= Ln2)
+        {
+            // m = −expm1(−a) in (0, ½], as a double-double.
+            double mh, ml;
+            if (a < 0.0009765625)
+            {
+                // −expm1(−a) = a − a²/2 + a³/6 − … (truncation after a⁸ is below 2⁻⁷⁰ relative): a − a²/2 in
+                // double-double, the rest in double.
+                double sq = DoubleDouble.TwoProd(a, a, out double sqe);
+                double c = sq * a * (1.0 / 6 + a * (-1.0 / 24 + a * (1.0 / 120 + a * (-1.0 / 720 + a * (1.0 / 5040 + a * (-1.0 / 40320))))));
+                mh = DoubleDouble.TwoSum(a, -0.5 * sq, out ml);
+                ml += c - 0.5 * sqe;
+                mh = DoubleDouble.FastTwoSum(mh, ml, out ml);
+            }
+            else
+            {
+                double h = DoubleDouble.Exp(-a, out double l, out int k);
+                double p = DoubleDouble.Pow2(k), eh = h * p, el = l * p; // k ∈ {−1, 0}
+                mh = DoubleDouble.FastTwoSum(1.0 - eh, -el, out ml);   // 1 − eh is exact (Sterbenz)
+            }
+            double r = DoubleDouble.Log(mh, ml, out double rl);
+            return r + rl;
+        }
+        else
+        {
+            if (a > 746) return -0.0; // −e^−a rounds to −0
+            double h = DoubleDouble.Exp(-a, out double l, out int k);
+            if (k < -960) return -DoubleDouble.Scale(h, l, k); // ln(1 − e) = −e − e²/2 − …, e² far below an ulp
+            double r = DoubleDouble.Log1p(-h * DoubleDouble.Pow2(k), -l * DoubleDouble.Pow2(k), out double rl);
+            return r + rl;
+        }
+    }
 
     /// <inheritdoc cref="Log1mExp(double)"/>
     public static float Log1mExp(float a) => (float)Log1mExp((double)a);
