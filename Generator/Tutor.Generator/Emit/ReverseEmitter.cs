@@ -264,7 +264,7 @@ namespace Tutor.Generator.Emit
                     _ => ("+=", $"{source} * {code.CSharp(partial).AtLeast(3)}"),
                 };
                 var line = $"{target} {op} {(cast.Length == 0 || contribution == source ? cast + contribution : cast + "(" + contribution + ")")};";
-                var comment = $"{MathNames.Pretty(target)} += {MathNames.Pretty(source)} · {code.Pretty(partial)}";
+                var comment = $"{MathNames.Pretty(target)} += {MathNames.Pretty(source)} · {code.PrettyFactor(partial)}";
                 if (let.Op != "Copy") comment += $"   (∂{code.PrettyGrouped(Synthetic(rule))}/∂{Pretty(arg)})";
                 w.Line(line, comment);
                 if (trace)

@@ -124,12 +124,29 @@ namespace Tutor.Generator.Emit
             }
         }
 
+        /// <summary>Whether a template is a sum outside any brackets ("[a > b] + ½[a = b]"), so it needs grouping.</summary>
+        static bool HasTopLevelPlus(string template)
+        {
+            int depth = 0;
+            for (int i = 0; i < template.Length; i++)
+            {
+                char c = template[i];
+                if (c is '(' or '[') depth++;
+                else if (c is ')' or ']') depth--;
+                else if (c == '+' && depth == 0) return true;
+            }
+            return false;
+        }
+
         static Printed PrettyNumber(double value) =>
             value < 0 ? new Printed("−" + (-value).ToString("R", CultureInfo.InvariantCulture), 3, value)
                       : new Printed(value.ToString("R", CultureInfo.InvariantCulture), 4, value);
 
         /// <summary>The expression in the lesson's notation (t̄₇ · (−t₇/t₆)), for comments.</summary>
         public string Pretty(RuleExpr e) => PrettyPrinted(e).Code;
+
+        /// <summary>Like <see cref="Pretty"/>, in parentheses when it is a sum: a factor of a product.</summary>
+        public string PrettyFactor(RuleExpr e) => PrettyPrinted(e).AtLeast(2);
 
         /// <summary>Like <see cref="Pretty"/>, in parentheses unless atomic: ∂(t₂/t₆)/∂t₂.</summary>
         public string PrettyGrouped(RuleExpr e) => PrettyPrinted(e).AtLeast(4);
@@ -159,9 +176,10 @@ namespace Tutor.Generator.Emit
                         case "Copy": return a[0];
                     }
                     var template = ScalarRules.Find(call.Op)!.Text;
+                    bool sum = HasTopLevelPlus(template);
                     for (int i = 0; i < a.Length; i++)
                         template = template.Replace("@" + i, a[i].Code).Replace("#" + i, a[i].AtLeast(4));
-                    return new Printed(template, 4, null);
+                    return new Printed(template, sum ? 1 : 4, null);
                 default:
                     throw new InvalidOperationException("Unknown rule expression.");
             }

@@ -166,7 +166,7 @@ namespace Tutor.Generator.Parsing
             SwitchStatementSyntax => "write it as if/else if/else",
             LocalFunctionStatementSyntax => "make it a separate static [Differentiable] method and call it",
             ThrowStatementSyntax => "check inputs before calling the [Differentiable] method, or return double.NaN",
-            _ => "a [Differentiable] method may contain local declarations, assignments, if/else and return",
+            _ => "a [Differentiable] method may contain local declarations, assignments, if/else, loops (for, foreach, while, break, continue) and return",
         };
 
         List<Stmt> LowerDeclarators(SeparatedSyntaxList<VariableDeclaratorSyntax> variables, int index, ImmutableDictionary<ISymbol, Binding> env, Next rest)
