@@ -1,0 +1,104 @@
+using System.Numerics;
+using CsCheck;
+
+namespace Tutor.Tensors.Tests;
+
+/// <summary>
+/// The blocked, packed, vectorised, two-thread product against the textbook triple loop (in double), for the three
+/// forms (A·B, Aᵀ·B, A·Bᵀ), float and double, on shapes around every block edge: below the vector path, not
+/// multiples of the tile (8×32, 8×16), across the depth block (256) and the row block (96), and big enough to split
+/// across two threads.
+/// </summary>
+public class MatMulTests
+{
+    public static TheoryData<int, int, int> Shapes() => new()
+    {
+        { 1, 1, 1 }, { 1, 7, 1 }, { 7, 1, 3 }, { 3, 5, 1 }, { 2, 4, 3 }, { 8, 32, 8 }, { 9, 33, 17 }, { 16, 16, 16 },
+        { 17, 31, 5 }, { 31, 65, 129 }, { 64, 64, 64 }, { 95, 97, 99 }, { 96, 96, 256 }, { 100, 40, 257 },
+        { 128, 128, 128 }, { 130, 70, 600 }, { 40, 300, 200 }, { 9, 1000, 100 }, { 200, 150, 300 }, { 5, 300, 400 }, { 300, 6, 50 }, { 257, 129, 513 },
+    };
+
+    [Theory, MemberData(nameof(Shapes))]
+    public void Double_products_match_the_triple_loop(int m, int n, int k) => CheckAllForms<double>(m, n, k, 1e-12);
+
+    [Theory, MemberData(nameof(Shapes))]
+    public void Float_products_match_the_triple_loop(int m, int n, int k) => CheckAllForms<float>(m, n, k, 2e-6);
+
+    [Fact]
+    public void Random_shapes_match_the_triple_loop() =>
+        Gen.Select(Gen.Int[1, 140], Gen.Int[1, 140], Gen.Int[1, 300]).Sample((m, n, k) =>
+        {
+            CheckAllForms<double>(m, n, k, 1e-12);
+            CheckAllForms<float>(m, n, k, 2e-6);
+        }, iter: 25);
+
+    [Fact]
+    public void Matrix_times_vector_gives_a_vector()
+    {
+        var a = Tensor<double>.Matrix(new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } });
+        var v = Tensor<double>.Vector(1, -1);
+        var y = Ops.MatMul(a, v);
+        Assert.Equal(TensorShape.Vector(3), y.Shape);
+        Assert.Equal(new double[] { -1, -1, -1 }, y.ToArray());
+        var z = Ops.MatMulTransposeA(a, Tensor<double>.Vector(1, 1, 1));
+        Assert.Equal(new double[] { 9, 12 }, z.ToArray());
+    }
+
+    [Fact]
+    public void Destination_is_reused_and_may_not_alias_an_operand()
+    {
+        var g = new Random(3);
+        var a = OpCases.Mat(40, 30, g, r => r.NextDouble());
+        var b = OpCases.Mat(30, 50, g, r => r.NextDouble());
+        var c = Tensor<double>.Full(TensorShape.Matrix(40, 50), double.NaN);
+        Assert.Same(c, Ops.MatMul(a, b, c));
+        Assert.Equal(Ops.MatMul(a, b).ToArray(), c.ToArray());
+        var square = OpCases.Mat(30, 30, g, r => r.NextDouble());
+        var e = Assert.Throws<ArgumentException>(() => Ops.MatMul(square, square, square));
+        Assert.Contains("shares storage", e.Message);
+    }
+
+    static void CheckAllForms<T>(int m, int n, int k, double tolerance) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var g = new Random(m * 1_000_003 + n * 1009 + k);
+        var a = Random<T>(m, k, g);
+        var b = Random<T>(k, n, g);
+        var expected = Naive(a, b);
+        AssertClose(expected, Ops.MatMul(a, b), k, tolerance, $"A·B {m}×{k}·{k}×{n}");
+        AssertClose(expected, Ops.MatMulTransposeA(Ops.Transpose(a), b), k, tolerance, $"Aᵀ·B {m}×{k}·{k}×{n}");
+        AssertClose(expected, Ops.MatMulTransposeB(a, Ops.Transpose(b)), k, tolerance, $"A·Bᵀ {m}×{k}·{k}×{n}");
+    }
+
+    static Tensor<T> Random<T>(int rows, int cols, Random g) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var t = Tensor<T>.Zeros(rows, cols);
+        var s = t.AsSpan();
+        for (int i = 0; i < s.Length; i++) s[i] = T.CreateTruncating(g.NextDouble() * 2 - 1);
+        return t;
+    }
+
+    static double[,] Naive<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var c = new double[a.Rows, b.Columns];
+        for (int i = 0; i < a.Rows; i++)
+            for (int j = 0; j < b.Columns; j++)
+            {
+                double s = 0;
+                for (int p = 0; p < a.Columns; p++) s += double.CreateTruncating(a[i, p]) * double.CreateTruncating(b[p, j]);
+                c[i, j] = s;
+            }
+        return c;
+    }
+
+    static void AssertClose<T>(double[,] expected, Tensor<T> actual, int k, double tolerance, string what) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Assert.Equal(TensorShape.Matrix(expected.GetLength(0), expected.GetLength(1)), actual.Shape);
+        double bound = tolerance * k; // each |a·b| ≤ 1, so a sum of k products is off by at most k·ε
+        for (int i = 0; i < expected.GetLength(0); i++)
+            for (int j = 0; j < expected.GetLength(1); j++)
+            {
+                double got = double.CreateTruncating(actual[i, j]);
+                Assert.True(Math.Abs(got - expected[i, j]) <= bound, $"{what}: C[{i},{j}] = {got}, triple loop {expected[i, j]}");
+            }
+    }
+}
