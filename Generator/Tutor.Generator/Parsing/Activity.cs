@@ -55,9 +55,9 @@ namespace Tutor.Generator.Parsing
         /// Arrays whose elements the method may change: written by an element assignment or increment, or passed to a
         /// method (which could write them). Reads of any other array can be repeated in the backward sweep.
         /// </summary>
-        public static HashSet<ISymbol> WrittenArrays(SyntaxNode body, SemanticModel model, CancellationToken ct)
+        public static Dictionary<ISymbol, List<SyntaxNode>> WrittenArrays(SyntaxNode body, SemanticModel model, CancellationToken ct)
         {
-            var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var written = new Dictionary<ISymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
             foreach (var node in body.DescendantNodes())
             {
                 ExpressionSyntax? target = node switch
@@ -68,7 +68,11 @@ namespace Tutor.Generator.Parsing
                     ArgumentSyntax { Expression: IdentifierNameSyntax i } => i,
                     _ => null,
                 };
-                if (target is not null && model.GetSymbolInfo(target, ct).Symbol is { } s && TypeOf(s) is IArrayTypeSymbol) written.Add(s);
+                if (target is not null && model.GetSymbolInfo(target, ct).Symbol is { } s && TypeOf(s) is IArrayTypeSymbol)
+                {
+                    if (!written.TryGetValue(s, out var places)) written[s] = places = new List<SyntaxNode>();
+                    places.Add(node);
+                }
             }
             return written;
         }

@@ -32,7 +32,7 @@ namespace Tutor.Generator.Parsing
             var index = LowerConstant(access.ArgumentList.Arguments[0].Expression, env, list);
             var t = target ?? TempOf(access);
             bool active = array.Active && !passive;
-            bool immutable = model.GetSymbolInfo(access.Expression, ct).Symbol is { } symbol && !writtenArrays.Contains(symbol);
+            bool immutable = model.GetSymbolInfo(access.Expression, ct).Symbol is { } symbol && SameWhenReversed(symbol, access);
             list.Add(new Let(t.Name, t.Type, StepKind.Load, immutable ? "LoadImmutable" : "Load", new[] { new Atom(array.Name, array.Active, null), index }.ToEquatableArray(),
                 active, "", null, null, array.Name + "[" + index.Code + "]", Line(access)));
             list.AddRange(then(new Atom(t.Name, active, null), env));

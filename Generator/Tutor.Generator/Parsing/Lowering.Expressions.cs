@@ -283,7 +283,7 @@ namespace Tutor.Generator.Parsing
                 case MemberAccessExpressionSyntax m:
                     return model.GetConstantValue(m, ct).HasValue;
                 case ElementAccessExpressionSyntax e when e.ArgumentList.Arguments.Count == 1 && e.Expression is IdentifierNameSyntax
-                    && model.GetSymbolInfo(e.Expression, ct).Symbol is { } array && !writtenArrays.Contains(array):
+                    && model.GetSymbolInfo(e.Expression, ct).Symbol is { } array && SameWhenReversed(array, e):
                     return PureReads(e.Expression, env, reads) && PureReads(e.ArgumentList.Arguments[0].Expression, env, reads);
                 case InvocationExpressionSyntax i when model.GetSymbolInfo(i, ct).Symbol is IMethodSymbol { ContainingType: { } t } && t.ToDisplayString() is "System.Math" or "System.MathF":
                     return i.ArgumentList.Arguments.All(a => PureReads(a.Expression, env, reads));

@@ -30,7 +30,21 @@ namespace Tutor.Generator.Parsing
         int paths;
         bool aborted;
         HashSet<ISymbol> possiblyActive = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        HashSet<ISymbol> writtenArrays = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        Dictionary<ISymbol, List<SyntaxNode>> writtenArrays = new Dictionary<ISymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether an element of <paramref name="array"/> read at <paramref name="read"/> still holds the same value when the
+        /// backward sweep gets there: no write to the array can run after the read — every write comes before the
+        /// outermost loop around the read (the backward sweep itself writes only adjoints).
+        /// </summary>
+        bool SameWhenReversed(ISymbol array, SyntaxNode read)
+        {
+            if (!writtenArrays.TryGetValue(array, out var writes)) return true;
+            var outermost = read.Ancestors().TakeWhile(a => a != syntax)
+                .LastOrDefault(a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
+            if (outermost is null) return false;
+            return writes.All(w => w.SpanStart < outermost.SpanStart && !outermost.Span.Contains(w.Span));
+        }
 
         /// <summary>What a local or parameter currently holds: the IR name of its latest value.</summary>
         sealed record Binding(string Name, bool Active, string Type);
