@@ -27,26 +27,25 @@ public sealed class TempFiles : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
 
-/// <summary>Finds <c>shared/data</c> beside the clone (CI checks it out there); tests that need it skip when it is absent.</summary>
+/// <summary>Finds a data file the project ships in <c>Lessons/data</c> (walking up from the test binaries to the repository).</summary>
 static class SharedData
 {
-    public static string? Find(string file)
+    public static string Find(string file)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "shared", "data", file);
+            string candidate = Path.Combine(dir.FullName, "Lessons", "data", file);
             if (File.Exists(candidate)) return candidate;
         }
-        return null;
+        throw new FileNotFoundException($"Lessons/data/{file} not found above {AppContext.BaseDirectory}; the project ships it.");
     }
 }
 
-/// <summary>A fact that is skipped when a file of ../shared/data is not there.</summary>
+/// <summary>A fact that needs a data file shipped in Lessons/data; it fails (never skips) when the file is missing.</summary>
 public sealed class SharedDataFactAttribute : FactAttribute
 {
     public SharedDataFactAttribute(params string[] files)
     {
-        string[] missing = [.. files.Where(f => SharedData.Find(f) is null)];
-        if (missing.Length > 0) Skip = $"shared/data/{string.Join(", ", missing)} not found beside the clone";
+        _ = files;
     }
 }
