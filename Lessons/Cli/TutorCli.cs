@@ -26,6 +26,7 @@ public static class TutorCli
         var root = new RootCommand("Tutor: step-through autograd lessons. Each lesson writes a Markdown walkthrough.");
         root.Add(ListCommand.Build(registry));
         root.Add(RunCommand.Build(registry));
+        root.Add(StepCommand.Build(registry));
         return root;
     }
 }
