@@ -48,6 +48,24 @@ public class TensorTests
                 return s * fit + reg + Math.Sin(s) * Ops.Max(w).ToScalar();
             }
 
+            // Every other op of the table once, a constant operand (Sigmoid(t)), and a branch on a scalar after them.
+            [Differentiable]
+            public static double AllOps(Tensor<double> a, Tensor<double> v, [NoDiff] Tensor<double> t, int[] labels, double s)
+            {
+                var p = Ops.MatMulTransposeB(a, a);
+                var q = Ops.MatMulTransposeA(a, a);
+                var r = Ops.Transpose(Ops.AddColumnVector(a, v));
+                var e = Ops.Log(Ops.Exp(a) + 1.0);
+                var g = Ops.Relu(a) + Ops.Abs(a) * Ops.Sign(a) + Ops.Pow(Ops.Sqrt(Ops.Square(a) + 1.0), 3);
+                double total = Ops.Sum(Ops.RowSums(p)).ToScalar() + Ops.Mean(Ops.RowMeans(q)).ToScalar()
+                    + Ops.Sum(Ops.ColumnSums(r)).ToScalar() + Ops.Sum(Ops.ColumnMeans(e)).ToScalar()
+                    + Ops.Sum(Ops.RowMaxes(g)).ToScalar() + Ops.Sum(Ops.RowLogSumExp(a)).ToScalar()
+                    + Ops.Sum(Ops.Mul(Ops.RowSoftmax(a), t)).ToScalar() + Ops.Sum(Ops.GatherByLabel(Ops.RowLogSoftmax(a), labels)).ToScalar()
+                    + Ops.Max(Ops.SliceRows(a, 1, 2)).ToScalar()
+                    + Ops.MaeLoss(a, t).ToScalar() + Ops.HingeLoss(a, t).ToScalar() + Ops.BinaryCrossEntropyLoss(a, Ops.Sigmoid(t)).ToScalar();
+                return s > 0 ? total * s : total - s;
+            }
+
             [Differentiable]
             public static float Linear32(Tensor<float> w, [NoDiff] Tensor<float> x, [NoDiff] Tensor<float> y) =>
                 Ops.MseLoss(Ops.MatMul(x, w), y).ToScalar();
@@ -181,6 +199,18 @@ public class TensorTests
         var x = Random(random, 4, 3);
         var w = Random(random, 3, 2);
         CheckGradientAndJvp("Mixed", [w, 0.7, x, 0.1], [0, 1]);
+    }
+
+    [Fact]
+    public void Every_other_op_of_the_table_and_a_branch()
+    {
+        var random = new Random(8);
+        var a = Random(random, 4, 3);
+        var v = RandomVector(random, 4);
+        var t = Random(random, 4, 3);
+        int[] labels = [2, 0, 1, 2];
+        CheckGradientAndJvp("AllOps", [a, v, t, labels, 0.8], [0, 1, 4]);
+        CheckGradientAndJvp("AllOps", [a, v, t, labels, -0.3], [0, 1, 4]);
     }
 
     [Fact]
