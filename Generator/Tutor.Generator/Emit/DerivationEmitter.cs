@@ -41,7 +41,15 @@ namespace Tutor.Generator.Emit
             w.Open($"private static global::Tutor.Derivation Build{m.Name}Derivation()");
             var all0 = string.Join(", ", m.Parameters.Select(p => "\"" + p.Name + "\""));
             var differentiable0 = string.Join(", ", m.Parameters.Where(p => p.Differentiable).Select(p => "\"" + p.Name + "\""));
-            if (new IrNames(m).HasArraysOrLoops)
+            var names = new IrNames(m);
+            if (names.HasTensors)
+            {
+                w.Line($"return global::Tutor.Derivation.Unavailable(\"{m.Name}\", new string[] {{ {all0} }}, new string[] {{ {differentiable0} }},");
+                w.Line("    \"it computes with tensors, whose derivatives are the VJP and JVP methods of the tensor rule table rather than formulas; the gradient and the JVP are generated\");");
+                w.Close();
+                return;
+            }
+            if (names.HasArraysOrLoops)
             {
                 w.Line($"return global::Tutor.Derivation.Unavailable(\"{m.Name}\", new string[] {{ {all0} }}, new string[] {{ {differentiable0} }},");
                 w.Line("    \"it uses loops or arrays, so its derivative has no fixed closed form; the gradient and the trace are generated\");");

@@ -104,6 +104,14 @@ namespace Tutor.Generator.Emit
                     w.Line($"{let.Type} {let.Name} = {let.Args[0].Code}[{let.Args[1].Code}];", $"{pretty} = {MathNames.Pretty(let.Args[0].Code)}[{let.Args[1].Code}]");
                     if (let.Active) w.Line($"{let.Type} {let.Name}Dot = {let.Args[0].Code}Dot[{let.Args[1].Code}];");
                     return;
+                case StepKind.TensorOp:
+                    TensorCode.EmitForward(w, let);
+                    if (let.Active) TensorCode.EmitTangent(w, let);
+                    return;
+                case StepKind.ToScalar:
+                    w.Line($"{let.Type} {let.Name} = {let.Args[0].Code}.ToScalar();", $"{pretty} = {MathNames.Pretty(let.Args[0].Code)}, the one element of a one-element tensor");
+                    if (let.Active) w.Line($"{let.Type} {let.Name}Dot = {let.Args[0].Code}Dot.ToScalar();", $"{MathNames.Pretty(let.Name + "Dot")} = {MathNames.Pretty(let.Args[0].Code + "Dot")}");
+                    return;
                 case StepKind.NewArray:
                     var allocation = "new " + let.Type.Replace("[]", "[" + let.Args[0].Code + "]");
                     w.Line($"{let.Type} {let.Name} = {allocation};");

@@ -18,6 +18,7 @@ namespace Tutor.Generator.Emit
             foreach (var p in m.Parameters)
             {
                 types[p.IrName] = p.Type;
+                if (TensorTypes.IsTensor(p.Type)) HasTensors = true;
                 if (p.Differentiable) active.Add(p.IrName);
             }
             Collect(m.Body, 0);
@@ -32,6 +33,8 @@ namespace Tutor.Generator.Emit
         /// <summary>Every loop, outer loops before the loops they contain.</summary>
         public List<Loop> Loops { get; } = new List<Loop>();
         public bool HasArraysOrLoops { get; private set; }
+        /// <summary>Whether the method computes with tensors (its parameters or its steps).</summary>
+        public bool HasTensors { get; private set; }
 
         public string TypeOf(Atom atom) => atom.IsLiteral ? "literal" : TypeOf(atom.Code);
         public string TypeOf(string name) => types.TryGetValue(name, out var t) ? t : "double";
@@ -53,6 +56,7 @@ namespace Tutor.Generator.Emit
                         depths[let.Name] = depth;
                         if (let.Active) active.Add(let.Name);
                         if (let.Kind is StepKind.Load or StepKind.NewArray) HasArraysOrLoops = true;
+                        if (let.Kind is StepKind.TensorOp or StepKind.ToScalar || TensorTypes.IsTensor(let.Type)) HasTensors = true;
                         if (let.Call is { } call)
                             for (int i = 0, j = 0; i < call.DifferentiableParameters.Count; i++)
                                 if (call.DifferentiableParameters[i])

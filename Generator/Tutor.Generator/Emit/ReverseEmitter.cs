@@ -131,7 +131,9 @@ namespace Tutor.Generator.Emit
 
         void DeclareAdjoints(List<(string Name, string Type, string? Length)> adjoints)
         {
-            foreach (var group in adjoints.Where(a => a.Length is null).GroupBy(a => a.Type))
+            foreach (var tensor in adjoints.Where(a => TensorTypes.IsTensor(a.Type)))
+                w.Line($"var {tensor.Name}Bar = {tensor.Type}.ZerosLike({tensor.Name});", $"{MathNames.Pretty(tensor.Name + "Bar")}: zeros of {MathNames.Pretty(tensor.Name)}'s shape");
+            foreach (var group in adjoints.Where(a => a.Length is null && !TensorTypes.IsTensor(a.Type)).GroupBy(a => a.Type))
                 foreach (var chunk in Chunks(group.Select(a => a.Name + "Bar = 0").ToList(), 6))
                     w.Line($"{group.Key} {string.Join(", ", chunk)};");
             foreach (var array in adjoints.Where(a => a.Length is not null))
@@ -172,6 +174,12 @@ namespace Tutor.Generator.Emit
                 case StepKind.NewArray:
                     w.Line($"{let.Type} {let.Name} = new {let.Type.Replace("[]", "[" + let.Args[0].Code + "]")};");
                     break;
+                case StepKind.TensorOp:
+                    TensorCode.EmitForward(w, let);
+                    break;
+                case StepKind.ToScalar:
+                    w.Line($"{let.Type} {let.Name} = {let.Args[0].Code}.ToScalar();", $"{MathNames.Pretty(let.Name)} = {MathNames.Pretty(let.Args[0].Code)}, the one element of a one-element tensor");
+                    break;
                 case StepKind.Rule:
                     var rule = ScalarRules.Find(let.Op)!;
                     var code = new RuleCode(let.Args, let.Name, let.Type == "float");
@@ -194,7 +202,8 @@ namespace Tutor.Generator.Emit
                     }
                     break;
             }
-            if (trace && record && let.Kind != StepKind.NewArray && (let.Kind != StepKind.Constant || let.Type is "double" or "float" or "int" or "long"))
+            // Traces hold numbers: tensor steps are left out (see docs/generator.md, "Tensors").
+            if (trace && record && let.Kind is not (StepKind.NewArray or StepKind.TensorOp) && (let.Kind != StepKind.Constant || let.Type is "double" or "float" or "int" or "long"))
             {
                 var operands = let.Args.Count == 0 ? "global::System.Array.Empty<string>()"
                     : let.Kind == StepKind.Load ? "new[] { " + Element(let.Args[0], let.Args[1]) + " }"
@@ -238,6 +247,12 @@ namespace Tutor.Generator.Emit
                     return;
                 case StepKind.Call:
                     EmitCallBackward(let, source);
+                    return;
+                case StepKind.TensorOp:
+                    TensorCode.EmitBackward(w, let);
+                    return;
+                case StepKind.ToScalar:
+                    w.Line($"{let.Args[0].Code}Bar[0] += {source};", $"{MathNames.Pretty(let.Args[0].Code + "Bar")} += {MathNames.Pretty(source)}   (its one element)");
                     return;
                 case StepKind.Rule:
                     break;

@@ -33,6 +33,13 @@ namespace Tutor.Generator.Model
         Load,
         /// <summary>A new array <c>new double[n]</c>: Args is the length.</summary>
         NewArray,
+        /// <summary>
+        /// An op of the tensor rule table (Rules/TensorRules.cs; <see cref="Let.Op"/> names it): Args are the op's
+        /// operands, then its constant parameters (a scalar factor, int[] labels, row indices). The value is a tensor.
+        /// </summary>
+        TensorOp,
+        /// <summary><c>t.ToScalar()</c>: the one element of a tensor (a loss, a full sum) as a double or float.</summary>
+        ToScalar,
     }
 
     internal abstract record Stmt;

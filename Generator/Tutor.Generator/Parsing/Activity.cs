@@ -95,8 +95,9 @@ namespace Tutor.Generator.Parsing
             _ => null,
         };
 
-        /// <summary>double, float, double[] or float[]: the types that carry derivatives.</summary>
+        /// <summary>double, float, double[], float[], Tensor&lt;double&gt; or Tensor&lt;float&gt;: the types that carry derivatives.</summary>
         public static bool IsFloating(ITypeSymbol? type) =>
-            type is not null && (Parser.IsScalar(type) || type is IArrayTypeSymbol { Rank: 1 } array && Parser.IsScalar(array.ElementType));
+            type is not null && (Parser.IsScalar(type) || type is IArrayTypeSymbol { Rank: 1 } array && Parser.IsScalar(array.ElementType)
+                || Model.TensorTypes.IsTensor(type));
     }
 }

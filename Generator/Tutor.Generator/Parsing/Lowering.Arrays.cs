@@ -22,6 +22,12 @@ namespace Tutor.Generator.Parsing
         List<Stmt> LowerLoad(ElementAccessExpressionSyntax access, ImmutableDictionary<ISymbol, Binding> env, bool passive, Target? target, Then then)
         {
             var array = ArrayOf(access, env);
+            if (array is null && IsTensorExpression(access.Expression))
+            {
+                Report(Descriptors.UnsupportedExpression, access, Clip(access.ToString()), "an element of a differentiable tensor",
+                    "the generator differentiates whole-tensor ops: reduce with Ops.Sum, Ops.Mean, Ops.Max or a loss and call .ToScalar(), or select rows with Ops.SliceRows or Ops.GatherByLabel");
+                return then(new Atom("double.NaN", false, double.NaN), env);
+            }
             if (array is null)
             {
                 Report(Descriptors.UnsupportedExpression, access, Clip(access.ToString()), "an element of something that is not a double[] or float[] variable",

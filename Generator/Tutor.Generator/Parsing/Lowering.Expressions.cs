@@ -28,9 +28,12 @@ namespace Tutor.Generator.Parsing
         bool IsActive(ExpressionSyntax expression, ImmutableDictionary<ISymbol, Binding> env)
         {
             var type = model.GetTypeInfo(expression, ct).Type;
-            if (type is null || !Parser.IsScalar(type)) return false;
+            if (type is null || !(Parser.IsScalar(type) || TensorTypes.IsTensor(type))) return false;
             switch (expression)
             {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call when IsTensorExpression(member.Expression):
+                    // t.ToScalar(): active when the tensor is (the member access itself has no type).
+                    return IsActive(member.Expression, env) || call.ArgumentList.Arguments.Any(a => IsActive(a.Expression, env));
                 case IdentifierNameSyntax:
                     var symbol = model.GetSymbolInfo(expression, ct).Symbol;
                     return symbol is not null && env.TryGetValue(symbol, out var binding) && binding.Active;
@@ -66,6 +69,9 @@ namespace Tutor.Generator.Parsing
                 list.AddRange(then(atom, env));
                 return list;
             }
+
+            if (IsTensorExpression(expression))
+                return LowerTensor(expression, env, passive, target, line, then);
 
             switch (expression)
             {
@@ -164,6 +170,7 @@ namespace Tutor.Generator.Parsing
                 Report(Descriptors.UnsupportedExpression, bad, Clip(bad.ToString()), "a named or ref/out argument", "pass arguments by position and by value");
                 return then(new Atom("double.NaN", false, double.NaN), env);
             }
+            if (LowerTensorScalar(invocation, symbol, env, passive, target, line, then) is { } scalar) return scalar;
 
             var home = symbol.ContainingType?.ToDisplayString() switch
             {
@@ -182,6 +189,12 @@ namespace Tutor.Generator.Parsing
             if (symbol.IsStatic && symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.DifferentiableAttribute)
                 && Parser.IsScalar(symbol.ReturnType))
             {
+                if (symbol.Parameters.Any(p => TensorTypes.IsTensor(p.Type)))
+                {
+                    Report(Descriptors.UnsupportedExpression, invocation, Clip(invocation.ToString()), "a call to a [Differentiable] method with tensor parameters",
+                        "calls between tensor methods are not supported yet; write the callee's tensor ops in this method, or return its result through a scalar parameter");
+                    return then(new Atom("double.NaN", false, double.NaN), env);
+                }
                 var flags = symbol.Parameters.Select(p => Activity.IsFloating(p.Type) && !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.NoDiffAttribute)).ToArray();
                 for (int i = 0; i < arguments.Count && i < flags.Length; i++)
                     if (!flags[i] && (IsActive(arguments[i].Expression, env) || ArrayArgument(arguments[i].Expression, env) is { Active: true }))

@@ -198,12 +198,18 @@ namespace Tutor.Generator.Parsing
             if (type is IArrayTypeSymbol && LowerNewArray(target, type, value, env, rest) is { } array) return array;
             var typeName = Parser.TypeName(type);
             var name = names.Version(target.Name);
+            if (TensorTypes.IsTensor(type) && IsActive(value, env))
+            {
+                // A tensor local names the step that computes it; `h = x` only makes h another name for x's value.
+                return LowerExpression(value, env, false, new Target(name, typeName), (atom, e) =>
+                    rest(e.SetItem(target, new Binding(atom.Code, atom.Active, typeName))));
+            }
             if (Parser.IsScalar(type) && IsActive(value, env))
             {
                 return LowerExpression(value, env, false, new Target(name, typeName), (atom, e) =>
                     rest(e.SetItem(target, new Binding(name, atom.Active, typeName))));
             }
-            if (!IsNumericType(type) && ReadsActive(value, env))
+            if (!IsNumericType(type) && !TensorTypes.IsTensor(type) && ReadsActive(value, env))
             {
                 // A lambda or object that captures a differentiable value would hide it from the generator.
                 Report(Descriptors.UnsupportedExpression, value, Clip(value.ToString()),
@@ -279,6 +285,13 @@ namespace Tutor.Generator.Parsing
         {
             var typeName = Parser.TypeName(type);
             if (!env.TryGetValue(target, out var current)) return rest(env);
+            if (TensorTypes.IsTensor(type) && (current.Active || value is not null && IsActive(value, env)))
+            {
+                SyntaxNode where = (SyntaxNode?)value?.Parent ?? syntax;
+                Report(Descriptors.UnsupportedExpression, where, Clip(where.ToString()), "a compound assignment to a tensor",
+                    "write it out: h = h + b (or h = Ops.Add(h, b))");
+                return rest(env);
+            }
             var name = names.Version(target.Name);
             var line = Line(value ?? (SyntaxNode)syntax);
             bool active = Parser.IsScalar(type) && (current.Active || (value is not null && IsActive(value, env)));

@@ -70,11 +70,12 @@ namespace Tutor.Generator.Parsing
                     diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedParameter, location, p.Name, "is a multi-dimensional array (use a one-dimensional double[] and index it as i * columns + j)"));
                     continue;
                 }
-                if (!noDiff && p.Type.SpecialType == SpecialType.None && p.Type.TypeKind is TypeKind.Struct or TypeKind.Class or TypeKind.Array && !Activity.IsFloating(p.Type))
+                if (!noDiff && p.Type.SpecialType == SpecialType.None && p.Type.TypeKind is TypeKind.Struct or TypeKind.Class or TypeKind.Array && !Activity.IsFloating(p.Type)
+                    && !TensorTypes.IsIntegerArray(p.Type))
                 {
                     // A struct or object parameter would be a constant here: say so rather than return a zero gradient.
                     diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedParameter, location, p.Name,
-                        "is of type '" + p.Type.ToDisplayString() + "', and only double and float parameters are differentiated (pass its fields as separate parameters, or mark it [NoDiff] if it holds constants)"));
+                        "is of type '" + p.Type.ToDisplayString() + "', and only double, float, their arrays and Tutor.Tensors.Tensor<double>/Tensor<float> parameters are differentiated (pass its fields as separate parameters, or mark it [NoDiff] if it holds constants)"));
                     continue;
                 }
                 parameters.Add(new ParameterModel(p.Name, TypeName(p.Type), Activity.IsFloating(p.Type) && !noDiff, p.Name));

@@ -18,6 +18,16 @@ public static class Snapshot
         return Text(run, source);
     }
 
+    /// <summary>Generated source of a whole student file (for scenarios that need their own usings) that must compile cleanly.</summary>
+    public static string OfGeneratedFile(string source)
+    {
+        var run = GeneratorHarness.Run(source);
+        GeneratorHarness.AssertNoGeneratorException(run);
+        GeneratorHarness.Load(run);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, $"Unexpected diagnostics:\n{string.Join("\n", run.GeneratorDiagnostics)}");
+        return Text(run, source);
+    }
+
     /// <summary>Diagnostics (id, severity, span, message) and whatever was generated, for a scenario that has errors.</summary>
     public static string OfDiagnostics(string members)
     {
