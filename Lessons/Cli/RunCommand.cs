@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Tutor.Lessons.Cli;
 
-/// <summary><c>tutor run &lt;id&gt;... | --all [--out DIR] [--quiet] [--seed N]</c>.</summary>
+/// <summary><c>tutor run &lt;id&gt;... | --all [--out DIR] [--quiet] [--seed N] [--device auto|cpu|gpu]</c>.</summary>
 static class RunCommand
 {
     public static Command Build(LessonRegistry registry)
@@ -25,7 +25,13 @@ static class RunCommand
             DefaultValueFactory = _ => LessonContext.DefaultSeed,
         };
 
-        var command = new Command("run", "Run lessons and write their Markdown walkthroughs.") { ids, all, outDir, quiet, seed };
+        var device = new Option<string>("--device")
+        {
+            Description = "Where models run: auto (the default: a GPU when there is one), cpu or gpu.",
+            DefaultValueFactory = _ => "auto",
+        };
+
+        var command = new Command("run", "Run lessons and write their Markdown walkthroughs.") { ids, all, outDir, quiet, seed, device };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -33,8 +39,16 @@ static class RunCommand
             if (!TrySelect(registry, parseResult.GetValue(ids) ?? [], parseResult.GetValue(all), error, out var selected))
                 return TutorCli.ExitUsage;
 
+            var chosen = LessonDevice.Select(parseResult.GetValue(device) ?? "auto", out var deviceError);
+            if (chosen is null)
+            {
+                error.WriteLine(deviceError);
+                return TutorCli.ExitUsage;
+            }
+            if (!parseResult.GetValue(quiet)) output.WriteLine($"device: {chosen}");
+
             var context = new LessonContext(parseResult.GetValue(outDir) ?? "reports", parseResult.GetValue(seed),
-                parseResult.GetValue(quiet), output);
+                parseResult.GetValue(quiet), output, chosen);
             return LessonRunner.RunAll(selected, context, output, error);
         });
         return command;

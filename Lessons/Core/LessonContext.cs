@@ -6,13 +6,24 @@ public sealed class LessonContext
     /// <summary>The seed the command line uses when none is given; every report records the seed it ran with.</summary>
     public const int DefaultSeed = 20240917;
 
-    public LessonContext(string outputDirectory, int seed = DefaultSeed, bool quiet = false, TextWriter? log = null)
+    public LessonContext(string outputDirectory, int seed = DefaultSeed, bool quiet = false, TextWriter? log = null, LessonDevice? device = null)
     {
         OutputDirectory = Path.GetFullPath(outputDirectory);
         Seed = seed;
         Quiet = quiet;
         Log = log ?? TextWriter.Null;
+        Device = device ?? LessonDevice.Cpu("the CPU backend was asked for");
     }
+
+    /// <summary>Where the lesson's models run, and why; every report records it.</summary>
+    public LessonDevice Device { get; }
+
+    /// <summary>
+    /// A progress bar for a training loop: <c>using var bar = context.Progress("training", epochs);</c> then
+    /// <c>bar.Report(epoch + 1, $"loss {loss:G4}")</c>.
+    /// </summary>
+    public Progress Progress(string label, int total) =>
+        new(label, total, Log, Quiet, ReferenceEquals(Log, Console.Out) && !Console.IsOutputRedirected);
 
     /// <summary>The folder reports go to (created when a lesson writes its report).</summary>
     public string OutputDirectory { get; }

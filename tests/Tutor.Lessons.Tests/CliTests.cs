@@ -83,11 +83,12 @@ public sealed class CliTests
         var (exit, output, _) = Run(new LessonRegistry([new FakeLesson("a"), new FakeLesson("b")]), "run", "--all", "--out", temp.Path);
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(3, lines.Length);
-        Assert.StartsWith("PASS a: headline of a", lines[0], StringComparison.Ordinal);
-        Assert.Contains("a.md", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("PASS b: headline of b", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("2 lessons run: 2 passed, 0 failed", lines[2], StringComparison.Ordinal);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("device: cpu", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("PASS a: headline of a", lines[1], StringComparison.Ordinal);
+        Assert.Contains("a.md", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("PASS b: headline of b", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("2 lessons run: 2 passed, 0 failed", lines[3], StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(temp.Path, "a.md")));
         Assert.True(File.Exists(Path.Combine(temp.Path, "b.html")));
     }
