@@ -21,7 +21,7 @@ public static class TraceGraph
         g.AppendLine("  classDef input fill:#dbeafe,stroke:#1d4ed8,color:#111");
         g.AppendLine("  classDef step fill:#ffffff,stroke:#4b5563,color:#111");
         g.AppendLine("  classDef output fill:#dcfce7,stroke:#15803d,color:#111");
-        g.AppendLine("  classDef constant fill:#f3f4f6,stroke:#9ca3af,color:#374151,font-size:11px");
+        g.AppendLine("  classDef constant fill:#f3f4f6,stroke:#9ca3af,color:#374151");
 
         foreach (var input in trace.Inputs)
         {
