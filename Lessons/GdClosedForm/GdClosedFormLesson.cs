@@ -87,12 +87,12 @@ public sealed class GdClosedFormLesson : ILesson
 
         var checks = new List<LessonCheck>();
         for (int i = 0; i < Ks.Length; i++)
-            checks.Add(GdClosedFormSupport.AtMost($"max |closed-form w_{Ks[i]} − GD iterate w_{Ks[i]}|", Tolerance, kErrors[i]));
-        checks.Add(GdClosedFormSupport.AtMost("generated gradient vs Xᵀ(Xw − y), relative", 1e-12, gradientError));
+            checks.Add(LessonSupport.AtMost($"max |closed-form w_{Ks[i]} − GD iterate w_{Ks[i]}|", Tolerance, kErrors[i]));
+        checks.Add(LessonSupport.AtMost("generated gradient vs Xᵀ(Xw − y), relative", 1e-12, gradientError));
         foreach (var (f, errors) in curves)
             checks.Add(f < 1
-                ? GdClosedFormSupport.AtMost($"‖w_{LongRun} − w*‖ for α = {Num.Sig(f)} · 2/λmax (converges)", 1e-6, errors[^1])
-                : GdClosedFormSupport.AtLeast($"‖w_{LongRun} − w*‖ / ‖w_0 − w*‖ for α = {Num.Sig(f)} · 2/λmax (diverges)", 1e3, errors[^1] / errors[0]));
+                ? LessonSupport.AtMost($"‖w_{LongRun} − w*‖ for α = {Num.Sig(f)} · 2/λmax (converges)", 1e-6, errors[^1])
+                : LessonSupport.AtLeast($"‖w_{LongRun} − w*‖ / ‖w_0 − w*‖ for α = {Num.Sig(f)} · 2/λmax (diverges)", 1e3, errors[^1] / errors[0]));
         clock.Stop();
 
         var md = Report(context, x, y, w0, wStar, eig, alpha, kErrors, closed, gd, g0, closedGradient, curves, checks, clock.Elapsed);
@@ -172,11 +172,11 @@ public sealed class GdClosedFormLesson : ILesson
 
         md.Heading(2, "The C# you write");
         md.Paragraph($"Only the loss; its gradient is generated. `Lessons/GdClosedForm/{StudentFile}`, verbatim:");
-        md.CodeBlock("csharp", GdClosedFormSupport.StudentSource(StudentFile));
+        md.CodeBlock("csharp", LessonSupport.StudentSource(StudentFile));
         md.Heading(2, "What the generator wrote");
         md.Paragraph("The backward sweep of `LossGradient` walks the rows last to first; each residual r's adjoint is r̄ = r + r (the two uses of r in `r * r`), " +
                      "and each weight collects r̄ · x_ik: that is Xᵀ(Xw − y), row by row.");
-        var excerpt = GdClosedFormSupport.GeneratedExcerpt("LossGradient(double[] w, double[] x, double[] y, int n, int d)", "// Backward through the loop", 40);
+        var excerpt = LessonSupport.GeneratedExcerpt("LossGradient(double[] w, double[] x, double[] y, int n, int d)", "// Backward through the loop", 40);
         if (excerpt is not null) md.CodeBlock("csharp", excerpt);
         md.Table(["component", "generated ∂L/∂w at w₀", "Xᵀ(Xw₀ − y) (tensor runtime)"],
             g0.Select((g, i) => (IReadOnlyList<string>)[i.ToString(CultureInfo.InvariantCulture), Num.Sig(g), Num.Sig(closedGradient[i])]),
@@ -209,7 +209,7 @@ public sealed class GdClosedFormLesson : ILesson
         plot.YLabel("log10 ‖w_k − w*‖");
         plot.Title("Gradient descent on least squares");
         plot.ShowLegend();
-        var svg = GdClosedFormSupport.Save(plot, context, Id, "convergence");
+        var svg = LessonSupport.Save(plot, context, Id, "convergence");
         md.Paragraph($"![Distance to the minimiser against iteration for five step sizes]({svg})");
         md.Table(["α / (2/λmax)", "α", InlineMath(@"\lvert 1 - \alpha\lambda_{\max} \rvert"), "‖w₀ − w*‖", $"‖w_{LongRun} − w*‖", "outcome"],
             curves.Select(c => (IReadOnlyList<string>)[Num.Sig(c.Fraction), Num.Sig(c.Fraction * 2 / lambdaMax, 8), Num.Sig(Math.Abs(1 - c.Fraction * 2), 4),

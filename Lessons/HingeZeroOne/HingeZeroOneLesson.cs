@@ -111,8 +111,8 @@ public sealed class HingeZeroOneLesson : ILesson
         snapshots.Add(new Snapshot(iteration, loss, finalMisclassified, lr, Plot(context, iteration, w1, b1, w2, b2[0], f)));
         var checks = new List<LessonCheck>
         {
-            HingeZeroOneSupport.AtMost("training misclassification", RequiredMisclassification, finalMisclassified),
-            HingeZeroOneSupport.AtLeast("generated gradient vs central differences (1 = pass)", 1, gradientCheck.Passed ? 1 : 0),
+            LessonSupport.AtMost("training misclassification", RequiredMisclassification, finalMisclassified),
+            LessonSupport.AtLeast("generated gradient vs central differences (1 = pass)", 1, gradientCheck.Passed ? 1 : 0),
         };
         clock.Stop();
 
@@ -165,7 +165,7 @@ public sealed class HingeZeroOneLesson : ILesson
         plot.YLabel("feature 2: variance along x (standardised)");
         plot.Title($"Predicted regions, iteration {iteration}");
         plot.ShowLegend();
-        return HingeZeroOneSupport.Save(plot, context, Id, $"regions-{iteration:0000}", 640, 520);
+        return LessonSupport.Save(plot, context, Id, $"regions-{iteration:0000}", 640, 520);
     }
 
     string Report(LessonContext context, int n, int zeros, int ones, List<Snapshot> snapshots, List<double> losses, int halvings,
@@ -189,10 +189,10 @@ public sealed class HingeZeroOneLesson : ILesson
                      $"{InlineMath(@"\lvert \hat y_i \rvert")} and contributes {InlineMath(@"-y_i \, \partial \hat y_i / \partial \theta")} to the gradient. This is the perceptron's loss " +
                      "(a hinge with its corner at 0 instead of 1): it has no margin, so L = 0 as soon as every point is on the right side, and also at ŷ ≡ 0.");
         md.Heading(2, "The C# you write");
-        md.CodeBlock("csharp", HingeZeroOneSupport.StudentSource(StudentFile));
+        md.CodeBlock("csharp", LessonSupport.StudentSource(StudentFile));
         md.Heading(2, "What the generator wrote");
         md.Paragraph("The backward sweep of the loss term: `Partials.MaxFirst` is 1 where −yŷ > 0 (misclassified), 0 where it is negative and ½ at the tie, PyTorch's rule for `maximum`.");
-        var excerpt = HingeZeroOneSupport.GeneratedExcerpt("LossGradient(double[] w1, double[] b1, double[] w2, double b2, double[] f", "// Backward through the loop", 30);
+        var excerpt = LessonSupport.GeneratedExcerpt("LossGradient(double[] w1, double[] b1, double[] w2, double b2, double[] f", "// Backward through the loop", 30);
         if (excerpt is not null) md.CodeBlock("csharp", excerpt);
         md.Paragraph($"Checked at the initial parameters against central differences: worst relative error {Num.Sci(gradientCheck.WorstRelativeError)} over {gradientCheck.Numeric.Count} parameters ({(gradientCheck.Passed ? "pass" : "**FAIL**")}).");
 
@@ -206,7 +206,7 @@ public sealed class HingeZeroOneLesson : ILesson
         var lp = new Plot();
         lp.Add.ScatterLine(Enumerable.Range(0, losses.Count).Select(i => (double)i).ToArray(), losses.ToArray());
         lp.XLabel("iteration"); lp.YLabel("loss mean(max(−yŷ, 0))"); lp.Title("Training loss");
-        md.Paragraph($"![Training loss]({HingeZeroOneSupport.Save(lp, context, Id, "loss")})");
+        md.Paragraph($"![Training loss]({LessonSupport.Save(lp, context, Id, "loss")})");
 
         md.Heading(2, "Predicted regions every 20 iterations");
         md.Paragraph("Background: the class the network predicts at each point of the plane (blue: 0, orange: 1); markers: the training digits, coloured by their predicted class.");

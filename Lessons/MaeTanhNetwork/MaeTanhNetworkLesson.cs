@@ -89,9 +89,9 @@ public sealed class MaeTanhNetworkLesson : ILesson
         double worstGradient = comparisons.Max(c => c.MaxAbsDifference);
         var checks = new List<LessonCheck>();
         foreach (var c in comparisons)
-            checks.Add(MaeTanhNetworkSupport.AtMost($"max |hand − generated| for {c.Name} (float32)", GradientTolerance, c.MaxAbsDifference));
+            checks.Add(LessonSupport.AtMost($"max |hand − generated| for {c.Name} (float32)", GradientTolerance, c.MaxAbsDifference));
         if (Epochs >= 40)
-            checks.Add(MaeTanhNetworkSupport.AtMost($"test MSE after {Epochs} epochs", RequiredTestMse, testMse));
+            checks.Add(LessonSupport.AtMost($"test MSE after {Epochs} epochs", RequiredTestMse, testMse));
         clock.Stop();
 
         var report = Report(context, comparisons, names, dropped, n, train.Length, validation.Length, test.Length, epochs, checks, clock.Elapsed);
@@ -208,12 +208,12 @@ public sealed class MaeTanhNetworkLesson : ILesson
         md.Heading(2, "The C# you write");
         md.Paragraph($"The two losses are `[Differentiable]` loops over flat `float[]` arrays (W1 row-major, h × d); `HandGradient` is the seed's derivation, " +
                      $"written out by hand. `Lessons/MaeTanhNetwork/{StudentFile}`, verbatim:");
-        md.CodeBlock("csharp", MaeTanhNetworkSupport.StudentSource(StudentFile));
+        md.CodeBlock("csharp", LessonSupport.StudentSource(StudentFile));
 
         md.Heading(2, "What the generator wrote");
         md.Paragraph("The part of `MaeLossGradient`'s backward sweep for the absolute value and the tanh: `Partials.Sign` is the seed's sign(ŷ − y), " +
                      "and `1 − t²` appears as the local derivative of tanh, exactly the two facts the hand derivation uses.");
-        var excerpt = MaeTanhNetworkSupport.GeneratedExcerpt("MaeLossGradient(float[] w1", "// Backward through the loop", 44);
+        var excerpt = LessonSupport.GeneratedExcerpt("MaeLossGradient(float[] w1", "// Backward through the loop", 44);
         if (excerpt is not null) md.CodeBlock("csharp", excerpt);
 
         md.Heading(2, "Hand-derived against generated gradients (float32)");
@@ -243,7 +243,7 @@ public sealed class MaeTanhNetworkLesson : ILesson
         plot.YLabel("MSE");
         plot.Title("Tanh network on California housing (Adam, ReduceLROnPlateau)");
         plot.ShowLegend();
-        var svg = MaeTanhNetworkSupport.Save(plot, context, Id, "mse-curves");
+        var svg = LessonSupport.Save(plot, context, Id, "mse-curves");
         md.Paragraph($"![MSE per epoch on the three splits]({svg})");
         var shown = epochs.Where(e => e.Number <= 5 || e.Number % 5 == 0 || e.Number == epochs.Count).ToList();
         md.Table(["epoch", "train MSE", "validation MSE", "test MSE", "learning rate"],

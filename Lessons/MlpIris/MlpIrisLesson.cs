@@ -164,9 +164,9 @@ public sealed class MlpIrisLesson : ILesson
         double minTrain = target.Min(r => r.TrainFull), minValidation = target.Min(r => r.ValidationFull);
         var checks = new List<LessonCheck>
         {
-            MlpIrisSupport.AtLeast($"lr 0.01 / {Iterations} iterations: lowest training accuracy of {InitSeeds} seeds", RequiredAccuracy, minTrain),
-            MlpIrisSupport.AtLeast($"lr 0.01 / {Iterations} iterations: lowest validation accuracy of {InitSeeds} seeds", RequiredAccuracy, minValidation),
-            MlpIrisSupport.AtLeast("generated gradient vs central differences (1 = every coordinate within rtol 1e-6, atol 1e-8)", 1, gradientCheck.Passed ? 1 : 0),
+            LessonSupport.AtLeast($"lr 0.01 / {Iterations} iterations: lowest training accuracy of {InitSeeds} seeds", RequiredAccuracy, minTrain),
+            LessonSupport.AtLeast($"lr 0.01 / {Iterations} iterations: lowest validation accuracy of {InitSeeds} seeds", RequiredAccuracy, minValidation),
+            LessonSupport.AtLeast("generated gradient vs central differences (1 = every coordinate within rtol 1e-6, atol 1e-8)", 1, gradientCheck.Passed ? 1 : 0),
         };
         clock.Stop();
 

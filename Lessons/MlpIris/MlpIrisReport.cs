@@ -78,7 +78,7 @@ sealed class MlpIrisReport(MlpIrisLesson lesson, LessonContext context, MlpIrisL
                      "handle tensors yet, so the loss is written with loops over flat `double[]` arrays (W1 row-major, index " +
                      "`k * 12 + j`); the data arrays are `[NoDiff]`, so the generated gradient is taken with respect to the weights only. " +
                      $"This is `Lessons/MlpIris/{MlpIrisLesson.StudentFile}`, verbatim:");
-        md.CodeBlock("csharp", MlpIrisSupport.StudentSource(MlpIrisLesson.StudentFile));
+        md.CodeBlock("csharp", LessonSupport.StudentSource(MlpIrisLesson.StudentFile));
     }
 
     void Generated()
@@ -89,7 +89,7 @@ sealed class MlpIrisReport(MlpIrisLesson lesson, LessonContext context, MlpIrisL
                      "backward sweep through the log-sum-exp of one example: the adjoint of `sum` becomes " +
                      InlineMath(@"\bar t_{10} \cdot t_{10}") + " (exp is its own derivative) and flows into the logits' adjoints `zBar`, " +
                      "while the shift m receives −1 per logit and +1 through the log-sum-exp; these cancel, as they must:");
-        var excerpt = MlpIrisSupport.GeneratedExcerpt("LossGradient(double[] w1, double b1, double[] w2, double b2", "m_2Bar += logSumExpBar", 36);
+        var excerpt = LessonSupport.GeneratedExcerpt("LossGradient(double[] w1, double b1, double[] w2, double b2", "m_2Bar += logSumExpBar", 36);
         if (excerpt is null)
             md.Paragraph("The generated file was not found next to this build (build the Lessons project with `EmitCompilerGeneratedFiles`).");
         else
@@ -149,7 +149,7 @@ sealed class MlpIrisReport(MlpIrisLesson lesson, LessonContext context, MlpIrisL
         plot.YLabel("log10 training cross-entropy");
         plot.Title("Full-batch gradient descent on Iris (3 initialisations per learning rate)");
         plot.ShowLegend();
-        var svg = MlpIrisSupport.Save(plot, context, lesson.Id, "loss-curves");
+        var svg = LessonSupport.Save(plot, context, lesson.Id, "loss-curves");
         md.Paragraph($"![Training loss against iteration, three initialisations per learning rate]({svg})");
         double Median(double lr, Func<IrisRun, double> f) => runs.Where(r => r.LearningRate == lr).Select(f).Order().ElementAt(1);
         md.Paragraph("The uniform [0, 1) initialisation makes every weight positive, so the first logits are large and alike and the first loss is " +

@@ -1,14 +1,12 @@
-using Tutor.Lessons.Reports;
+namespace Tutor.Lessons.Reports;
 
-namespace Tutor.Lessons.HingeZeroOne;
-
-/// <summary>Small helpers of this lesson: the embedded student file, excerpts of generated code, figures, one-sided checks.</summary>
-static class HingeZeroOneSupport
+/// <summary>Helpers every lesson report uses: the embedded student file, excerpts of generated code, figures, one-sided checks.</summary>
+public static class LessonSupport
 {
     /// <summary>The embedded copy of a <c>*.Student.cs</c> file, found by its file name (the project embeds them).</summary>
     public static string StudentSource(string fileName)
     {
-        var assembly = typeof(HingeZeroOneSupport).Assembly;
+        var assembly = typeof(LessonSupport).Assembly;
         var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith(fileName, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"The embedded resource for {fileName} is missing; see Tutor.Lessons.csproj.");
         using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
