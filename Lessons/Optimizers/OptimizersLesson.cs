@@ -118,11 +118,11 @@ public sealed class OptimizersLesson : ILesson
 
         var checks = new List<LessonCheck>
         {
-            OptimizersSupport.AtMost("max |generated ∂CE/∂z − (softmax − onehot)|", 1e-15, closedError),
-            OptimizersSupport.AtMost("max |generated ∂CE/∂z − central differences|", 1e-8, numericError),
+            LessonSupport.AtMost("max |generated ∂CE/∂z − (softmax − onehot)|", 1e-15, closedError),
+            LessonSupport.AtMost("max |generated ∂CE/∂z − central differences|", 1e-8, numericError),
         };
         foreach (var name in Names)
-            checks.Add(OptimizersSupport.AtMost($"Iris training loss after {IrisEpochs} epochs falls below the initial loss ({name})", iris[name][0], iris[name][^1]));
+            checks.Add(LessonSupport.AtMost($"Iris training loss after {IrisEpochs} epochs falls below the initial loss ({name})", iris[name][0], iris[name][^1]));
         clock.Stop();
 
         var md = Report(context, z, onehot, ce, generated, closed, numeric, iris, irisAccuracy, paths, rosenbrockValues, checks, clock.Elapsed);
@@ -179,9 +179,9 @@ public sealed class OptimizersLesson : ILesson
                      $"generated vs central differences {Num.Sci(generated.Zip(numeric, (a, b) => Math.Abs(a - b)).Max())}.");
 
         md.Heading(2, "The C# you write");
-        md.CodeBlock("csharp", OptimizersSupport.StudentSource(StudentFile));
+        md.CodeBlock("csharp", LessonSupport.StudentSource(StudentFile));
         md.Heading(2, "What the generator wrote");
-        var excerpt = OptimizersSupport.GeneratedExcerpt("RosenbrockGradient(double x, double y)", "RosenbrockGradient(double x, double y)", 40);
+        var excerpt = LessonSupport.GeneratedExcerpt("RosenbrockGradient(double x, double y)", "RosenbrockGradient(double x, double y)", 40);
         if (excerpt is not null) md.CodeBlock("csharp", excerpt);
 
         md.Heading(2, "The update rules");
@@ -199,7 +199,7 @@ public sealed class OptimizersLesson : ILesson
             lp.Add.ScatterLine(Enumerable.Range(0, c.Length).Select(i => (double)i).ToArray(), c.Select(v => Math.Log10(v)).ToArray()).LegendText = name;
         }
         lp.XLabel("epoch"); lp.YLabel("log10 training cross-entropy"); lp.Title("Five optimizers on the Iris MLP"); lp.ShowLegend();
-        md.Paragraph($"![Iris training loss per epoch for the five optimizers]({OptimizersSupport.Save(lp, context, Id, "iris-loss")})");
+        md.Paragraph($"![Iris training loss per epoch for the five optimizers]({LessonSupport.Save(lp, context, Id, "iris-loss")})");
         md.Table(["optimizer", "initial loss", "loss after 10 epochs", $"loss after {IrisEpochs} epochs", "validation accuracy"],
             Names.Select(nm => (IReadOnlyList<string>)[nm, Num.Sig(iris[nm][0], 4), Num.Sig(iris[nm][Math.Min(10, IrisEpochs)], 4), Num.Sig(iris[nm][^1], 4), MlpIrisLesson.Pct(irisAccuracy[nm])]),
             [Align.Left, Align.Right, Align.Right, Align.Right, Align.Right]);
@@ -230,7 +230,7 @@ public sealed class OptimizersLesson : ILesson
         rp.Add.Marker(1, 1, MarkerShape.FilledDiamond, 10, Colors.Black).LegendText = "minimum (1, 1)";
         rp.Axes.SetLimits(x0, x1, y0, y1);
         rp.XLabel("x"); rp.YLabel("y"); rp.Title("Paths on Rosenbrock's function (grey bands: level sets 0.5–2, 8–32, 128–512)"); rp.ShowLegend();
-        md.Paragraph($"![Optimizer paths on the Rosenbrock contour plot]({OptimizersSupport.Save(rp, context, Id, "rosenbrock-paths", 800, 700)})");
+        md.Paragraph($"![Optimizer paths on the Rosenbrock contour plot]({LessonSupport.Save(rp, context, Id, "rosenbrock-paths", 800, 700)})");
         var cp = new Plot();
         foreach (var name in Names)
         {
@@ -238,7 +238,7 @@ public sealed class OptimizersLesson : ILesson
             cp.Add.ScatterLine(Enumerable.Range(0, v.Length).Select(i => (double)i).ToArray(), v.Select(q => Math.Log10(Math.Max(q, 1e-300))).ToArray()).LegendText = name;
         }
         cp.XLabel("step"); cp.YLabel("log10 f(x, y)"); cp.Title("Rosenbrock's function along each path"); cp.ShowLegend();
-        md.Paragraph($"![Rosenbrock value per step]({OptimizersSupport.Save(cp, context, Id, "rosenbrock-values")})");
+        md.Paragraph($"![Rosenbrock value per step]({LessonSupport.Save(cp, context, Id, "rosenbrock-values")})");
         md.Table(["optimizer", "final (x, y)", "final f", "distance to (1, 1)"],
             Names.Select(nm => (IReadOnlyList<string>)[nm, $"({Num.Sig(paths[nm][^1].X, 6)}, {Num.Sig(paths[nm][^1].Y, 6)})", Num.Sig(rosenbrock[nm][^1], 4),
                 Num.Sig(double.Hypot(paths[nm][^1].X - 1, paths[nm][^1].Y - 1), 4)]),
