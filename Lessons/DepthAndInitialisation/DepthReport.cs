@@ -42,17 +42,23 @@ sealed class DepthReport(DepthAndInitialisationLesson lesson, LessonContext cont
             [Align.Right, .. runs.Select(_ => Align.Right)]);
         md.Paragraph($"![Gradient norm per layer, log scale]({figures.Norms})");
         var small = runs[0];
+        var mid = runs[1];
+        var large = runs[2];
         md.Paragraph($"**Vanishing (d = 0.01, 0.1).** With $W \\sim U(-d, d)$ each weight has variance $d^2/3$, so a layer multiplies the size of its input " +
-                     $"by about $\\sqrt{{n}}\\, d/\\sqrt 3$: {(Math.Sqrt(50) * 0.01 / Math.Sqrt(3)).ToString("0.000", Inv)} for d = 0.01 and " +
+                     $"by about $g = \\sqrt{{n}}\\, d/\\sqrt 3$: {(Math.Sqrt(50) * 0.01 / Math.Sqrt(3)).ToString("0.000", Inv)} for d = 0.01 and " +
                      $"{(Math.Sqrt(50) * 0.1 / Math.Sqrt(3)).ToString("0.00", Inv)} for d = 0.1 (n = 50), and tanh is the identity for small inputs. Activations " +
-                     "shrink geometrically on the way up, and the adjoints shrink by the same factor on the way down ($\\bar H_{l-1} = \\bar Z_l W_l^\\top$), " +
-                     $"so $\\bar W_l = H_{{l-1}}^\\top \\bar Z_l$ is a product of two small things: for d = 0.01 the norms span " +
-                     $"{Num.Sci(small.GradientNorms.Min(), 2)} to {Num.Sci(small.GradientNorms.Max(), 2)}. The output layer's gradient is the only sizeable one, " +
-                     "and its input is nearly constant, so the network can at best learn the class frequencies.");
-        md.Paragraph("**Saturation (d = 2.0).** Now a layer multiplies by about $\\sqrt{50} \\cdot 2/\\sqrt 3 \\approx 8$: pre-activations are large, almost every " +
-                     "tanh sits at ±1 where its derivative $1 - H^2$ is nearly 0, and the adjoint is cut at every layer it passes. The gradients do not grow: " +
-                     "they die in the flat parts of tanh. **Xavier** keeps the variance of activations and adjoints about constant across layers " +
-                     "(Glorot and Bengio, 2010), so every layer gets a gradient of similar size.");
+                     "shrink by $g$ per layer on the way up and the adjoints by $g$ per layer on the way down ($\\bar H_{l-1} = \\bar Z_l W_l^\\top$). " +
+                     "$\\bar W_l = H_{l-1}^\\top \\bar Z_l$ multiplies the two, so every layer's gradient is of order $g^{L-1}$ whatever its position: " +
+                     $"the table shows them uniformly tiny, {Num.Sci(mid.GradientNorms.Min(), 2)} to {Num.Sci(mid.GradientNorms.Max(), 2)} for d = 0.1 and " +
+                     $"{Num.Sci(small.GradientNorms.Min(), 2)} to {Num.Sci(small.GradientNorms.Max(), 2)} for d = 0.01 (the last layers a little larger, where " +
+                     "fewer factors of g enter). With lr 0.01 such steps change nothing, and the network keeps predicting the most common class.");
+        md.Paragraph($"**Saturation and explosion (d = 2.0).** Now $g \\approx \\sqrt{{50}} \\cdot 2/\\sqrt 3 \\approx 8$: pre-activations are large and almost every " +
+                     "tanh sits near ±1, so the forward pass carries little information about the input. On the way down each layer multiplies the adjoint by " +
+                     "$W_l^\\top$ (large) and by $1 - H_l^2$ (small in saturated units but not zero), and here the product exceeds 1: the gradient norm grows from " +
+                     $"{Num.Sci(large.GradientNorms[^1], 2)} at the output layer to {Num.Sci(large.GradientNorms[0], 2)} at the input layer. Large, badly " +
+                     "scaled steps on a saturated network: it learns little. **Xavier** keeps the variance of activations and adjoints about constant across " +
+                     $"layers (Glorot and Bengio, 2010): every layer's gradient is between {Num.Sci(runs[3].GradientNorms.Min(), 2)} and " +
+                     $"{Num.Sci(runs[3].GradientNorms.Max(), 2)}, and the network trains.");
 
         md.Heading(2, "Training: accuracy per epoch");
         md.Table(["initialisation", .. Enumerable.Range(0, options.Epochs + 1).Select(e => $"test, epoch {e}"), "train, last epoch", "mean loss, last epoch", "seed (full MNIST) test", "seconds"],

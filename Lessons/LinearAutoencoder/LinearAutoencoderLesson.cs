@@ -94,7 +94,7 @@ public sealed class LinearAutoencoderLesson : ILesson
         var best = runs.Where(r => r.Divergence is null).MinBy(r => r.Best) ?? runs.MinBy(r => r.Best)!;
         var (aBest, bBest) = TrainedWeights(a0, b0, zt, best.LearningRate, options.Steps);
         double lambdaMax = Sharpness(aBest, bBest, zt, random.Fork("power"));
-        var chained = Chained(a0, b0, zt, options.Steps);
+        var chained = options.ReplaySeed ? Chained(a0, b0, zt, options.Steps) : [];
 
         context.Say($"{Id}: (c) MNIST, {options.MnistImages} images, batch 1 and batch {options.MnistBatch} (float32, CPU)");
         var mnist = new List<ThroughputRun>

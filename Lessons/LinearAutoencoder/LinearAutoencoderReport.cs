@@ -140,6 +140,7 @@ sealed class LinearAutoencoderReport(LinearAutoencoderLesson lesson, LessonConte
 
     void Chained()
     {
+        if (m.Chained.Count == 0) return;
         md.Heading(3, "What the seed's notebook actually did");
         md.Paragraph("The seed's `train` updates the global `A` and `B` in place, so its four learning rates ran one after another: lr 1e-3 continued from " +
                      "where lr 1e-4 stopped, and so on. Its \"minimal loss\" is Python's `min()` over a list that may contain NaN, and `min` never replaces a number " +
