@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using Tutor.Data;
+using Tutor.Lessons.Reports;
+using Tutor.Tensors;
+using Tutor.Training;
+
+namespace Tutor.Lessons.DepthAndInitialisation;
+
+/// <summary>The sizes the lesson runs at: <see cref="Full"/> is LESSONS.md's; tests may use fewer examples.</summary>
+public sealed record DepthOptions(int Epochs, int TrainCount, int TestCount)
+{
+    public static DepthOptions Full { get; } = new(5, 8000, 2000);
+}
+
+/// <summary>One initialisation: the gradient norm of every layer's weights on one batch, and accuracy per epoch (index 0: before training).</summary>
+public sealed record InitialisationRun(string Name, double? D, double[] GradientNorms, double[] TrainAccuracy, double[] TestAccuracy, double[] TrainLoss, double Seconds);
+
+/// <summary>
+/// Seed 001 P4: an MLP 784 → 50 (tanh) ×8 → 10 on MNIST, initialised with U(−d, d) for d ∈ {0.01, 0.1, 2} and with
+/// Xavier; gradient norms per layer on one batch of 256, then 5 epochs of SGD (batch 128, lr 0.01) with accuracy curves.
+/// </summary>
+[Lesson(11)]
+public sealed class DepthAndInitialisationLesson : ILesson
+{
+    public const int Depth = 8, Hidden = 50, Classes = 10, BatchSize = 128, GradientBatch = 256;
+    public const double LearningRate = 0.01;
+    public static readonly (string Name, double? D)[] Initialisations = [("d = 0.01", 0.01), ("d = 0.1", 0.1), ("d = 2.0", 2.0), ("Xavier", null)];
+
+    readonly DepthOptions options;
+
+    public DepthAndInitialisationLesson() : this(DepthOptions.Full) { }
+
+    public DepthAndInitialisationLesson(DepthOptions options) => this.options = options;
+
+    public string Id => "depth-and-initialisation";
+    public string Title => "Depth and initialisation: vanishing and saturating gradients in a deep tanh MLP";
+    public string Description => "HW1 P4: 784→50 tanh ×8→10 on MNIST; gradient norm per layer and accuracy for U(−d, d), d ∈ {0.01, 0.1, 2}, and Xavier.";
+
+    /// <summary>The student's file, <c>DeepTanhNet.Student.cs</c>, exactly as compiled.</summary>
+    public static string StudentSource
+    {
+        get
+        {
+            var assembly = typeof(DepthAndInitialisationLesson).Assembly;
+            var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("DeepTanhNet.Student.cs", StringComparison.Ordinal));
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            return reader.ReadToEnd();
+        }
+    }
+
+    public LessonResult Run(LessonContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var random = new TutorRandom((ulong)context.Seed).Fork(Id);
+        var data = MnistData.Load(options.TrainCount, options.TestCount);
+        var runs = new List<InitialisationRun>();
+        foreach (var (name, d) in Initialisations)
+        {
+            context.Say($"{Id}: {name}: gradient norms, then {options.Epochs} epochs");
+            runs.Add(Train(name, d, data, random.Fork(name), context));
+        }
+        var elapsed = clock.Elapsed;
+        var checks = Checks(runs);
+        var figures = new DepthFigures(context, Id, runs).Draw();
+        var markdown = new DepthReport(this, context, options, data, runs, checks, figures, elapsed).Render();
+        var path = ReportFile.Write(context.PathFor(Id + ".md"), markdown, Title);
+        var values = new Dictionary<string, double> { ["seed"] = context.Seed, ["seconds"] = elapsed.TotalSeconds };
+        foreach (var r in runs)
+        {
+            values[$"{r.Name}.test-accuracy"] = r.TestAccuracy[^1];
+            values[$"{r.Name}.train-accuracy"] = r.TrainAccuracy[^1];
+            for (int l = 0; l < r.GradientNorms.Length; l++) values[$"{r.Name}.gradient-norm.{l + 1}"] = r.GradientNorms[l];
+        }
+        return new LessonResult
+        {
+            Id = Id,
+            Headline = "test accuracy after " + options.Epochs + " epochs: " + string.Join(", ", runs.Select(r => $"{r.Name} {r.TestAccuracy[^1]:P1}")) + " (float32)",
+            ReportPath = path,
+            Checks = checks,
+            Values = values,
+        };
+    }
+
+    InitialisationRun Train(string name, double? d, MnistData data, TutorRandom random, LessonContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var net = new DeepTanhNet(MnistData.Pixels, Hidden, Depth, Classes);
+        net.Initialise(d, random.Fork("init"));
+
+        // the seed's gradient check: one batch of 256 (its first test batch), one backward pass, ‖∂L/∂W_l‖ per layer
+        int g = Math.Min(GradientBatch, data.TestCount);
+        var (gx, gy) = data.Batch(data.TestImages, data.TestLabels, Enumerable.Range(0, g).ToArray());
+        net.LossAndGradient(gx, gy);
+        var norms = Enumerable.Range(0, net.Sizes.Length - 1).Select(l => Norm(net.WeightGradient(l))).ToArray();
+
+        var optimizer = new Sgd<float>(net.Parameters, LearningRate);
+        var loader = new BatchLoader(data.TrainCount, BatchSize, shuffle: false, dropLast: true);   // as the seed: no shuffle, drop_last
+        var trainAcc = new List<double> { data.Accuracy(net, train: true) };
+        var testAcc = new List<double> { data.Accuracy(net, train: false) };
+        var losses = new List<double>();
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            double sum = 0;
+            int batches = 0;
+            foreach (var batch in loader.NextEpoch())
+            {
+                var (x, y) = data.Batch(data.TrainImages, data.TrainLabels, batch.Span);
+                sum += net.LossAndGradient(x, y);
+                optimizer.Step();
+                batches++;
+            }
+            losses.Add(sum / batches);
+            trainAcc.Add(data.Accuracy(net, train: true));
+            testAcc.Add(data.Accuracy(net, train: false));
+            context.Say($"  {name} epoch {epoch + 1}: loss {losses[^1]:0.0000}, train {trainAcc[^1]:P2}, test {testAcc[^1]:P2}");
+        }
+        return new InitialisationRun(name, d, norms, [.. trainAcc], [.. testAcc], [.. losses], clock.Elapsed.TotalSeconds);
+    }
+
+    static double Norm(Tensor<float> t)
+    {
+        double s = 0;
+        foreach (var v in t.AsReadOnlySpan()) s += (double)v * v;
+        return Math.Sqrt(s);
+    }
+
+    internal static LessonCheck Within(string name, double value, double low, double high)
+    {
+        double mid = low + (high - low) / 2;
+        return new LessonCheck(name, mid, value, (high - low) / 2 / Math.Abs(mid));
+    }
+
+    static List<LessonCheck> Checks(List<InitialisationRun> runs) =>
+    [
+        Within("d = 0.01: test accuracy ≤ 20% (near chance)", runs[0].TestAccuracy[^1], 0, 0.20),
+        Within("d = 0.1: test accuracy ≤ 20% (near chance)", runs[1].TestAccuracy[^1], 0, 0.20),
+        Within("d = 2.0: test accuracy ≤ 40% (learns little)", runs[2].TestAccuracy[^1], 0, 0.40),
+        Within("Xavier: test accuracy ≥ 80%", runs[3].TestAccuracy[^1], 0.80, 1),
+    ];
+}
+
+/// <summary>The lesson's MNIST: the first <c>train</c> images for training and the last <c>test</c> for testing, pixels in [0, 1], float32.</summary>
+public sealed class MnistData
+{
+    public const int Pixels = 784;
+
+    MnistData(float[] trainImages, int[] trainLabels, float[] testImages, int[] testLabels) =>
+        (TrainImages, TrainLabels, TestImages, TestLabels) = (trainImages, trainLabels, testImages, testLabels);
+
+    public float[] TrainImages { get; }
+    public int[] TrainLabels { get; }
+    public float[] TestImages { get; }
+    public int[] TestLabels { get; }
+    public int TrainCount => TrainLabels.Length;
+    public int TestCount => TestLabels.Length;
+
+    public static MnistData Load(int train, int test)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "data");
+        var (images, labels) = IdxReader.ReadLabelledImages(Path.Combine(folder, "mnist10k-images-idx3-ubyte.gz"), Path.Combine(folder, "mnist10k-labels-idx1-ubyte.gz"));
+        var pixels = images.ToSingle();
+        int n = images.Count;
+        return new MnistData(pixels[..(train * Pixels)], [.. labels[..train].Select(v => (int)v)],
+            pixels[((n - test) * Pixels)..], [.. labels[(n - test)..].Select(v => (int)v)]);
+    }
+
+    /// <summary>The rows named by <paramref name="indices"/> as a batch (B × 784) and their labels.</summary>
+    public (Tensor<float> X, int[] Y) Batch(float[] images, int[] labels, ReadOnlySpan<int> indices)
+    {
+        var x = Rows.Gather<float>(images, Pixels, indices);
+        var y = new int[indices.Length];
+        for (int i = 0; i < y.Length; i++) y[i] = labels[indices[i]];
+        return (Tensor<float>.Wrap(x, TensorShape.Matrix(indices.Length, Pixels)), y);
+    }
+
+    /// <summary>The fraction of the training or test set the network classifies correctly.</summary>
+    public double Accuracy(DeepTanhNet net, bool train)
+    {
+        var images = train ? TrainImages : TestImages;
+        var labels = train ? TrainLabels : TestLabels;
+        int correct = 0;
+        const int chunk = 1000;
+        for (int start = 0; start < labels.Length; start += chunk)
+        {
+            int count = Math.Min(chunk, labels.Length - start);
+            var x = Tensor<float>.Matrix(count, Pixels, images.AsSpan(start * Pixels, count * Pixels));
+            var logits = net.Logits(x);
+            for (int i = 0; i < count; i++)
+            {
+                var row = logits.Row(i);
+                int best = 0;
+                for (int c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
+                if (best == labels[start + i]) correct++;
+            }
+        }
+        return (double)correct / labels.Length;
+    }
+}
