@@ -28,7 +28,7 @@ public static class GeneratedSource
     public static string? FindFileContaining(string marker) => SearchDirectories()
         .Where(Directory.Exists)
         .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
-        .Where(f => File.ReadAllText(f).Contains(marker, StringComparison.Ordinal))
+        .Where(f => ContainsWord(File.ReadAllText(f), marker))
         .OrderByDescending(File.GetLastWriteTimeUtc)
         .FirstOrDefault();
 
@@ -39,7 +39,7 @@ public static class GeneratedSource
     public static string? ExtractMember(string source, string marker, int maxLines = 80)
     {
         var lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        int at = Array.FindIndex(lines, l => l.Contains(marker, StringComparison.Ordinal) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
+        int at = Array.FindIndex(lines, l => ContainsWord(l, marker) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
         if (at < 0) return null;
 
         int start = at;
@@ -70,5 +70,16 @@ public static class GeneratedSource
     {
         var t = line.TrimStart();
         return t.StartsWith("///", StringComparison.Ordinal) || t.StartsWith('[');
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> contains <paramref name="marker"/> starting at a word boundary, so that
+    /// <c>ErrorGradient(</c> does not match <c>SquaredErrorGradient(</c> in another lesson's generated file.
+    /// </summary>
+    static bool ContainsWord(string text, string marker)
+    {
+        for (int at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+            if (at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_')) return true;
+        return false;
     }
 }
