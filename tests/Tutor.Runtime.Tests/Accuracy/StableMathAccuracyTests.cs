@@ -27,6 +27,8 @@ public class StableMathAccuracyTests
     [Fact]
     public void Log1mExp_double() => CheckDouble("Log1mExp.double", x => StableMath.Log1mExp(x[0]));
     [Fact] public void Hypot_double() => CheckDouble("Hypot.double", x => StableMath.Hypot(x[0], x[1]));
+    /// <summary>LogCosh: reference data made by tools/robustness/logcosh/make_logcosh_reference.py (mpmath).</summary>
+    [Fact] public void LogCosh_double() => CheckDouble("LogCosh.double", x => StableMath.LogCosh(x[0]));
 
     // ---------------------------------------------------------------- float (true values rounded to float)
 
@@ -39,6 +41,7 @@ public class StableMathAccuracyTests
     [Fact] public void LogAddExp_float() => CheckFloat("LogSumExp.float", x => StableMath.LogAddExp(x[0], x[1]));
     [Fact] public void Log1mExp_float() => CheckFloat("Log1mExp.float", x => StableMath.Log1mExp(x[0]));
     [Fact] public void Hypot_float() => CheckFloat("Hypot.float", x => StableMath.Hypot(x[0], x[1]));
+    [Fact] public void LogCosh_float() => CheckFloat("LogCosh.float", x => StableMath.LogCosh(x[0]));
 
     /// <summary>
     /// Inputs where earlier versions were 2 ulp off (composing <see cref="Math.Exp(double)"/> and <see cref="Math.Log(double)"/>),

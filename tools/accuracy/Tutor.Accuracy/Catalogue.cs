@@ -71,6 +71,10 @@ static class Catalogue
         new("18", "Log(Cosh(x))", "Abs(x)+Log1p(Exp(-2*Abs(x)))-Ln2",
             v => Log(Cosh(v[0])),
             v => Abs(v[0]) + StableMath.Log1p(Exp(-2 * Abs(v[0]))) - Ln2),
+        // What NUM0018's fix writes: StableMath.LogCosh (correctly rounded against mpmath; see docs/numerics.md).
+        new("18", "Log(Cosh(x))", "LogCosh(x)",
+            v => Log(Cosh(v[0])),
+            v => StableMath.LogCosh(v[0])),
         // Not in the catalogue: the rewrite above cancels for small |x| (log cosh x ≈ x²/2); cosh x − 1 = 2 sinh²(x/2)
         // keeps those digits, and the catalogue's form takes over before Sinh(x/2)² could overflow.
         new("18", "Log(Cosh(x))", "Abs(x)<=20 ? Log1p(2*Sinh(x/2)^2) : Abs(x)+Log1p(Exp(-2*Abs(x)))-Ln2",
