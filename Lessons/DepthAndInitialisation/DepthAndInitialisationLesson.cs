@@ -124,18 +124,12 @@ public sealed class DepthAndInitialisationLesson : ILesson
         return Math.Sqrt(s);
     }
 
-    internal static LessonCheck Within(string name, double value, double low, double high)
-    {
-        double mid = low + (high - low) / 2;
-        return new LessonCheck(name, mid, value, (high - low) / 2 / Math.Abs(mid));
-    }
-
     static List<LessonCheck> Checks(List<InitialisationRun> runs) =>
     [
-        Within("d = 0.01: test accuracy ≤ 20% (near chance)", runs[0].TestAccuracy[^1], 0, 0.20),
-        Within("d = 0.1: test accuracy ≤ 20% (near chance)", runs[1].TestAccuracy[^1], 0, 0.20),
-        Within("d = 2.0: test accuracy ≤ 40% (learns little)", runs[2].TestAccuracy[^1], 0, 0.40),
-        Within("Xavier: test accuracy ≥ 80%", runs[3].TestAccuracy[^1], 0.80, 1),
+        LessonSupport.Within("d = 0.01: test accuracy ≤ 20% (near chance)", runs[0].TestAccuracy[^1], 0, 0.20),
+        LessonSupport.Within("d = 0.1: test accuracy ≤ 20% (near chance)", runs[1].TestAccuracy[^1], 0, 0.20),
+        LessonSupport.Within("d = 2.0: test accuracy ≤ 40% (learns little)", runs[2].TestAccuracy[^1], 0, 0.40),
+        LessonSupport.Within("Xavier: test accuracy ≥ 80%", runs[3].TestAccuracy[^1], 0.80, 1),
     ];
 }
 

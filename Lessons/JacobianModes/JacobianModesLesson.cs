@@ -236,26 +236,20 @@ public sealed class JacobianModesLesson : ILesson
     }
 
     /// <summary>A check that passes when <paramref name="value"/> lies in [low, high] (as a LessonCheck: the midpoint, with the half-width as tolerance).</summary>
-    internal static LessonCheck Within(string name, double value, double low, double high)
-    {
-        double mid = low + (high - low) / 2;
-        return new LessonCheck(name, mid, value, (high - low) / 2 / Math.Abs(mid));
-    }
-
     static List<LessonCheck> Checks(JacobianMeasurements m)
     {
         var reference = m.GeneratedReverse.Value;
         var list = new List<LessonCheck>
         {
-            Within("generated forward vs generated reverse: max|ΔJ|/max|J| ≤ 1e-10", RelativeMaxDifference(m.GeneratedForward.Value, reference), 0, Tolerance),
-            Within("reverse by hand vs generated: max|ΔJ|/max|J| ≤ 1e-10", RelativeMaxDifference(m.ManualReverse.Value, reference), 0, Tolerance),
-            Within("forward by hand vs generated: max|ΔJ|/max|J| ≤ 1e-10", RelativeMaxDifference(m.ManualForward.Value, reference), 0, Tolerance),
-            Within("central differences vs generated: max|ΔJ|/max|J| ≤ 1e-4", RelativeMaxDifference(m.FiniteDifference.Value, reference), 0, FiniteDifferenceTolerance),
+            LessonSupport.Within("generated forward vs generated reverse: max|ΔJ|/max|J| ≤ 1e-10", RelativeMaxDifference(m.GeneratedForward.Value, reference), 0, Tolerance),
+            LessonSupport.Within("reverse by hand vs generated: max|ΔJ|/max|J| ≤ 1e-10", RelativeMaxDifference(m.ManualReverse.Value, reference), 0, Tolerance),
+            LessonSupport.Within("forward by hand vs generated: max|ΔJ|/max|J| ≤ 1e-10", RelativeMaxDifference(m.ManualForward.Value, reference), 0, Tolerance),
+            LessonSupport.Within("central differences vs generated: max|ΔJ|/max|J| ≤ 1e-4", RelativeMaxDifference(m.FiniteDifference.Value, reference), 0, FiniteDifferenceTolerance),
         };
         foreach (var t in m.OneOutput)
-            list.Add(Within($"P = 1, L = {t.L}: forward time / reverse time > 1 (reverse wins)", t.ForwardOverReverse, 1, 1e9));
+            list.Add(LessonSupport.Within($"P = 1, L = {t.L}: forward time / reverse time > 1 (reverse wins)", t.ForwardOverReverse, 1, 1e9));
         foreach (var t in m.ManyOutputs)
-            list.Add(Within($"P = {t.P} ≫ D = {t.D}, L = {t.L}: reverse time / forward time > 1 (forward wins)", 1 / t.ForwardOverReverse, 1, 1e9));
+            list.Add(LessonSupport.Within($"P = {t.P} ≫ D = {t.D}, L = {t.L}: reverse time / forward time > 1 (forward wins)", 1 / t.ForwardOverReverse, 1, 1e9));
         return list;
     }
 

@@ -359,12 +359,6 @@ public sealed class LinearAutoencoderLesson : ILesson
 
     static IdxImages LoadMnist() => mnist ??= IdxReader.ReadImages(Path.Combine(AppContext.BaseDirectory, "data", "mnist10k-images-idx3-ubyte.gz"));
 
-    internal static LessonCheck Within(string name, double value, double low, double high)
-    {
-        double mid = low + (high - low) / 2;
-        return new LessonCheck(name, mid, value, (high - low) / 2 / Math.Abs(mid));
-    }
-
     static List<LessonCheck> Checks(AutoencoderMeasurements m)
     {
         var best = m.Runs.Where(r => r.Divergence is null).Select(r => r.Best).DefaultIfEmpty(double.NaN).Min();
@@ -375,10 +369,10 @@ public sealed class LinearAutoencoderLesson : ILesson
             new("(a) loss after 10 steps equals the loss before them", m.ZeroLosses[0], m.ZeroLosses[^1], 0),
             new("(a) that loss is ½‖z‖² (up to summation order)", m.HalfNormSquared, m.ZeroLosses[^1], 1e-14),
             new("(b) best loss vs Eckart–Young bound (LESSONS.md: within 1%)", m.Bound, best, BoundTolerance),
-            Within("(b) generated gradient vs tensor VJP chain: max|Δ|/max|g| ≤ 1e-12", m.GeneratedVsTensor, 0, 1e-12),
-            Within("(b) central differences vs generated gradient (20 coordinates) ≤ 1e-5", m.FiniteDifferenceError, 0, 1e-5),
-            Within("(b) lr 0.1 diverges: TrainingMonitor reports a step (−1 if not)", lr01.Divergence?.Step ?? -1, 0, m.Runs[0].Losses.Length),
-            Within("(b) lr 0.1 is above 2/λmax: 0.1·λmax/2 > 1", 0.1 * m.LambdaMax / 2, 1, 1e9),
+            LessonSupport.Within("(b) generated gradient vs tensor VJP chain: max|Δ|/max|g| ≤ 1e-12", m.GeneratedVsTensor, 0, 1e-12),
+            LessonSupport.Within("(b) central differences vs generated gradient (20 coordinates) ≤ 1e-5", m.FiniteDifferenceError, 0, 1e-5),
+            LessonSupport.Within("(b) lr 0.1 diverges: TrainingMonitor reports a step (−1 if not)", lr01.Divergence?.Step ?? -1, 0, m.Runs[0].Losses.Length),
+            LessonSupport.Within("(b) lr 0.1 is above 2/λmax: 0.1·λmax/2 > 1", 0.1 * m.LambdaMax / 2, 1, 1e9),
         ];
     }
 }

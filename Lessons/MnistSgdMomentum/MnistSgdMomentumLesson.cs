@@ -104,7 +104,7 @@ public sealed class MnistSgdMomentumLesson : ILesson
         var predictions = Enumerable.Range(0, shown.Length).Select(i => ArgMax(logits.Row(i))).ToArray();
         var m = new MomentumMeasurements(train.Length, validation.Length, testIndices.Length, points, testLoss, testAccuracy, shown, predictions, sy, trainSeconds);
 
-        var checks = new List<LessonCheck> { Within("test accuracy ≥ 80% (LESSONS.md)", testAccuracy, 0.80, 1) };
+        var checks = new List<LessonCheck> { LessonSupport.Within("test accuracy ≥ 80% (LESSONS.md)", testAccuracy, 0.80, 1) };
         var figures = Figures(context, m, pixels);
         var elapsed = clock.Elapsed;
         var markdown = new MomentumReport(this, context, options, m, checks, figures, elapsed).Render();
@@ -157,12 +157,6 @@ public sealed class MnistSgdMomentumLesson : ILesson
         int best = 0;
         for (int c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
         return best;
-    }
-
-    internal static LessonCheck Within(string name, double value, double low, double high)
-    {
-        double mid = low + (high - low) / 2;
-        return new LessonCheck(name, mid, value, (high - low) / 2 / Math.Abs(mid));
     }
 
     (string Validation, string Digits) Figures(LessonContext context, MomentumMeasurements m, float[] pixels)
