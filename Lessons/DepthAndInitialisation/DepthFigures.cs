@@ -1,3 +1,4 @@
+using Tutor.Lessons.Reports;
 using ScottPlot;
 
 namespace Tutor.Lessons.DepthAndInitialisation;
@@ -21,7 +22,7 @@ sealed class DepthFigures(LessonContext context, string id, IReadOnlyList<Initia
         plot.XLabel("layer l (1 = input layer, 9 = output layer)");
         plot.YLabel("log10 ‖∂L/∂W_l‖_F");
         plot.ShowLegend(Alignment.LowerRight);
-        return DepthFigure.Save(plot, context, id, "gradient-norms");
+        return LessonSupport.Save(plot, context, id, "gradient-norms", 720, 420);
     }
 
     string Accuracy()
@@ -44,6 +45,6 @@ sealed class DepthFigures(LessonContext context, string id, IReadOnlyList<Initia
         plot.XLabel("epoch");
         plot.YLabel("accuracy (%)");
         plot.ShowLegend(Alignment.MiddleRight);
-        return DepthFigure.Save(plot, context, id, "accuracy");
+        return LessonSupport.Save(plot, context, id, "accuracy", 720, 420);
     }
 }

@@ -273,6 +273,6 @@ public sealed class JacobianModesLesson : ILesson
         plot.XLabel("depth L");
         plot.YLabel("log10(milliseconds)");
         plot.ShowLegend();
-        return JacobianFigure.Save(plot, context, Id, "timing");
+        return LessonSupport.Save(plot, context, Id, "timing", 720, 420);
     }
 }

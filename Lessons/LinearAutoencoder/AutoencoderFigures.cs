@@ -1,3 +1,4 @@
+using Tutor.Lessons.Reports;
 using ScottPlot;
 
 namespace Tutor.Lessons.LinearAutoencoder;
@@ -26,7 +27,7 @@ sealed class AutoencoderFigures(LessonContext context, string id, AutoencoderMea
         plot.XLabel("step");
         plot.YLabel("log10(loss)");
         plot.ShowLegend(Alignment.UpperRight);
-        return AutoencoderFigure.Save(plot, context, id, "losses");
+        return LessonSupport.Save(plot, context, id, "losses", 720, 420);
     }
 
     string Spectrum()
@@ -42,6 +43,6 @@ sealed class AutoencoderFigures(LessonContext context, string id, AutoencoderMea
         plot.XLabel("i");
         plot.YLabel("σᵢ²");
         plot.ShowLegend(Alignment.UpperRight);
-        return AutoencoderFigure.Save(plot, context, id, "spectrum");
+        return LessonSupport.Save(plot, context, id, "spectrum", 720, 420);
     }
 }

@@ -168,7 +168,7 @@ public sealed class MnistSgdMomentumLesson : ILesson
         plot.Title("Validation accuracy every 100 batches");
         plot.XLabel("step (batches of 64)");
         plot.YLabel("accuracy (%)");
-        var validation = MomentumFigure.Save(plot, context, Id, "validation");
+        var validation = LessonSupport.Save(plot, context, Id, "validation", 720, 420);
 
         int count = m.ShownDigits.Length;
         var grid = new double[28, 28 * count + (count - 1) * 4];
@@ -182,7 +182,7 @@ public sealed class MnistSgdMomentumLesson : ILesson
         heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
         digits.Title("predicted: " + string.Join("   ", m.ShownPredictions) + "   (true: " + string.Join(" ", m.ShownLabels) + ")");
         digits.Axes.Frameless();
-        var path = MomentumFigure.Save(digits, context, Id, "digits", 900, 180);
+        var path = LessonSupport.Save(digits, context, Id, "digits", 900, 180);
         return (validation, path);
     }
 }
