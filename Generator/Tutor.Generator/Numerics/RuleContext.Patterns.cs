@@ -137,19 +137,7 @@ namespace Tutor.Generator.Numerics
         public double? ConstantOf(IOperation operation)
         {
             var value = Value(operation);
-            if (!value.ConstantValue.HasValue || value.ConstantValue.Value is null)
-                return null;
-            return value.ConstantValue.Value switch
-            {
-                double d => d,
-                float f => f,
-                int i => i,
-                long l => l,
-                short s => s,
-                byte b => b,
-                decimal m => (double)m,
-                _ => null,
-            };
+            return value.ConstantValue.HasValue ? Numbers.ToDouble(value.ConstantValue.Value) : null;
         }
 
         /// <summary><c>a*a</c> or <c>Pow(a, 2)</c>; <paramref name="root"/> is a.</summary>

@@ -239,10 +239,10 @@ namespace Tutor.Generator.Parsing
         {
             while (expression is ParenthesizedExpressionSyntax p) expression = p.Expression;
             var constant = model.GetConstantValue(expression, ct);
-            if (expression is LiteralExpressionSyntax literal && constant.HasValue && ToDouble(constant.Value) is { } value)
+            if (expression is LiteralExpressionSyntax literal && constant.HasValue && Numbers.ToDouble(constant.Value) is { } value)
                 return new Atom(literal.Token.Text, false, value);
             if (expression is PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax negated } && expression.IsKind(SyntaxKind.UnaryMinusExpression)
-                && constant.HasValue && ToDouble(constant.Value) is { } negative)
+                && constant.HasValue && Numbers.ToDouble(constant.Value) is { } negative)
                 return new Atom("(-" + negated.Token.Text + ")", false, negative);
             if (expression is IdentifierNameSyntax && model.GetSymbolInfo(expression, ct).Symbol is { } symbol && env.TryGetValue(symbol, out var binding))
                 return new Atom(binding.Name, false, null);
@@ -259,7 +259,7 @@ namespace Tutor.Generator.Parsing
             bool pure = PureReads(value, env, reads);
             var code = Substitute(value, env);
             return new Let(name, type, StepKind.Constant, pure ? "Expr" : "Const", pure ? reads.ToEquatableArray() : EquatableArray<Atom>.Empty,
-                false, code, null, constant.HasValue ? ToDouble(constant.Value) : null, code, Line(value));
+                false, code, null, constant.HasValue ? Numbers.ToDouble(constant.Value) : null, code, Line(value));
         }
 
         /// <summary>
@@ -305,17 +305,6 @@ namespace Tutor.Generator.Parsing
             }
         }
 
-        static double? ToDouble(object? value) => value switch
-        {
-            double d => d,
-            float f => f,
-            int i => i,
-            long l => l,
-            short s => s,
-            byte b => b,
-            decimal m => (double)m,
-            _ => null,
-        };
 
         /// <summary>The expression's C# text with each local and parameter replaced by the IR name of its current value.</summary>
         string Substitute(ExpressionSyntax expression, ImmutableDictionary<ISymbol, Binding> env)
