@@ -37,16 +37,7 @@ public sealed class DepthAndInitialisationLesson : ILesson
     public string Description => "HW1 P4: 784→50 tanh ×8→10 on MNIST; gradient norm per layer and accuracy for U(−d, d), d ∈ {0.01, 0.1, 2}, and Xavier.";
 
     /// <summary>The student's file, <c>DeepTanhNet.Student.cs</c>, exactly as compiled.</summary>
-    public static string StudentSource
-    {
-        get
-        {
-            var assembly = typeof(DepthAndInitialisationLesson).Assembly;
-            var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("DeepTanhNet.Student.cs", StringComparison.Ordinal));
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string StudentSource => LessonSupport.StudentSource("DepthAndInitialisation", "DeepTanhNet.Student.cs");
 
     public LessonResult Run(LessonContext context)
     {

@@ -57,13 +57,7 @@ public sealed class JacobianModesLesson : ILesson
     /// <summary>The student's file, <c>Network.Student.cs</c>, exactly as compiled.</summary>
     public static string StudentSource => EmbeddedText("Network.Student.cs");
 
-    internal static string EmbeddedText(string suffix)
-    {
-        var assembly = typeof(JacobianModesLesson).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("JacobianModes." + suffix, StringComparison.Ordinal) || n.EndsWith("JacobianModes/" + suffix, StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd();
-    }
+    internal static string EmbeddedText(string suffix) => LessonSupport.StudentSource("JacobianModes", suffix);
 
     public LessonResult Run(LessonContext context)
     {

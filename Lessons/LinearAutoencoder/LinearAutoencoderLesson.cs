@@ -59,16 +59,7 @@ public sealed class LinearAutoencoderLesson : ILesson
     public string Description => "HW 000: f(z) = ABz, ½‖z − ABz‖²; zero init never learns, GD reaches the SVD bound, lr 0.1 diverges; MNIST throughput.";
 
     /// <summary>The student's file, <c>Autoencoder.Student.cs</c>, exactly as compiled.</summary>
-    public static string StudentSource
-    {
-        get
-        {
-            var assembly = typeof(LinearAutoencoderLesson).Assembly;
-            var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Autoencoder.Student.cs", StringComparison.Ordinal) && n.Contains("LinearAutoencoder", StringComparison.Ordinal));
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string StudentSource => LessonSupport.StudentSource("LinearAutoencoder", "Autoencoder.Student.cs");
 
     public LessonResult Run(LessonContext context)
     {

@@ -32,16 +32,7 @@ public sealed class LogExpPrecisionLesson : ILesson
     public string Title => "Numerical precision: −log(eˣ/(eˣ + eʸ)) naive and stable, in float32";
     public string Description => "HW3 Q3: the naive log_exp gives NaN gradients at (50, 100) in float32; softplus(y − x) gives −1, 1. Analyzer NUM0001 and its fix.";
 
-    public static string StudentSource
-    {
-        get
-        {
-            var assembly = typeof(LogExpPrecisionLesson).Assembly;
-            var name = assembly.GetManifestResourceNames().First(n => n.EndsWith("LogExp.Student.cs", StringComparison.Ordinal));
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string StudentSource => LessonSupport.StudentSource("LogExpPrecision", "LogExp.Student.cs");
 
     public static LogExpPoint Evaluate(string form, float x, float y)
     {

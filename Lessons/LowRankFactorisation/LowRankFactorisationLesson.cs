@@ -34,16 +34,7 @@ public sealed class LowRankFactorisationLesson : ILesson
     public string Title => "Low-rank factorisation A ≈ UVᵀ by gradient descent, against the truncated SVD";
     public string Description => "Seed 002 Q1: rank-2 factorisation by GD with generated gradients on a 3×3 matrix and on Iris, against the SVD optimum.";
 
-    public static string StudentSource
-    {
-        get
-        {
-            var assembly = typeof(LowRankFactorisationLesson).Assembly;
-            var name = assembly.GetManifestResourceNames().First(n => n.EndsWith("Factorisation.Student.cs", StringComparison.Ordinal));
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string StudentSource => LessonSupport.StudentSource("LowRankFactorisation", "Factorisation.Student.cs");
 
     /// <summary>Iris from Lessons/data/iris.csv (150 × 4, row-major) and its class labels.</summary>
     public static (double[] Data, int[] Labels) LoadIris()

@@ -55,15 +55,7 @@ public sealed class ManualBackpropLesson : ILesson
     /// <summary>The student's source, <c>Network.Student.cs</c>, exactly as compiled.</summary>
     public static string StudentSource => ReadResource("Network.Student.cs");
 
-    static string ReadResource(string file)
-    {
-        var assembly = typeof(ManualBackpropLesson).Assembly;
-        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("ManualBackprop." + file, StringComparison.Ordinal) || n.EndsWith("ManualBackprop/" + file, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The embedded resource for {file} is missing; see Tutor.Lessons.csproj.");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    static string ReadResource(string file) => LessonSupport.StudentSource("ManualBackprop", file);
 
     /// <summary>E at the given parameters (the student's function, called directly).</summary>
     public static double Error(double[] p) => Network.Error(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], X1, X2, O1, O2);

@@ -41,16 +41,7 @@ public sealed class MnistSgdMomentumLesson : ILesson
     public string Description => "HW 004 part 2: 784→10 ReLU→10, cross-entropy, SGD lr 1e−3 momentum 0.9, batch 64, 5 epochs; validation every 100 batches, test accuracy.";
 
     /// <summary>The student's file, <c>SmallMlp.Student.cs</c>, exactly as compiled.</summary>
-    public static string StudentSource
-    {
-        get
-        {
-            var assembly = typeof(MnistSgdMomentumLesson).Assembly;
-            var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("SmallMlp.Student.cs", StringComparison.Ordinal));
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string StudentSource => LessonSupport.StudentSource("MnistSgdMomentum", "SmallMlp.Student.cs");
 
     public LessonResult Run(LessonContext context)
     {

@@ -49,16 +49,7 @@ public sealed class RegressionThreeModelsLesson : ILesson
     public string Title => "Regression with generated gradients: three models by batch gradient descent";
     public string Description => "HW3 Q2: quadratic, linear and no-bias models on 20 points, the seed's learning rates and epochs, against least squares.";
 
-    public static string StudentSource
-    {
-        get
-        {
-            var assembly = typeof(RegressionThreeModelsLesson).Assembly;
-            var name = assembly.GetManifestResourceNames().First(n => n.EndsWith("Regression.Student.cs", StringComparison.Ordinal));
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string StudentSource => LessonSupport.StudentSource("RegressionThreeModels", "Regression.Student.cs");
 
     /// <summary>The least-squares fit of y on the given columns, by QR in float64: coefficients and MSE.</summary>
     public static (double[] Coefficients, double Mse) LeastSquares(Func<double, double[]> features)

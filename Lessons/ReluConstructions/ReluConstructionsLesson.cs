@@ -29,16 +29,7 @@ public sealed class ReluConstructionsLesson : ILesson
     public string Title => "ReLU constructions: a triangle and a soft threshold, and their gradients at the kinks";
     public string Description => "Seed 001 P3: ReLU(−ReLU(2x−1) − ReLU(1−2x) + 1) and ReLU(x−s) − ReLU(−x−s) against their piecewise definitions; gradients at kinks.";
 
-    public static string StudentSource
-    {
-        get
-        {
-            var assembly = typeof(ReluConstructionsLesson).Assembly;
-            var name = assembly.GetManifestResourceNames().First(n => n.EndsWith("Relu.Student.cs", StringComparison.Ordinal));
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string StudentSource => LessonSupport.StudentSource("ReluConstructions", "Relu.Student.cs");
 
     /// <summary>Exercise 8's definition.</summary>
     public static double TrianglePiecewise(double x) => x >= 0 && x <= 0.5 ? 2 * x : x > 0.5 && x <= 1 ? 2 * (1 - x) : 0;

@@ -4,11 +4,21 @@ namespace Tutor.Lessons.Reports;
 public static class LessonSupport
 {
     /// <summary>The embedded copy of a <c>*.Student.cs</c> file, found by its file name (the project embeds them).</summary>
-    public static string StudentSource(string fileName)
+    public static string StudentSource(string fileName) => Embedded(n => n.EndsWith(fileName, StringComparison.Ordinal), fileName);
+
+    /// <summary>
+    /// The embedded copy of <paramref name="fileName"/> in lesson folder <paramref name="folder"/> — for names two lessons
+    /// share, such as Network.Student.cs. Resource names separate folder and file with "." or, on Linux, "/".
+    /// </summary>
+    public static string StudentSource(string folder, string fileName) =>
+        Embedded(n => n.EndsWith(folder + "." + fileName, StringComparison.Ordinal) || n.EndsWith(folder + "/" + fileName, StringComparison.Ordinal),
+            folder + "/" + fileName);
+
+    static string Embedded(Func<string, bool> matches, string what)
     {
         var assembly = typeof(LessonSupport).Assembly;
-        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith(fileName, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The embedded resource for {fileName} is missing; see Tutor.Lessons.csproj.");
+        var name = assembly.GetManifestResourceNames().SingleOrDefault(matches)
+            ?? throw new InvalidOperationException($"The embedded resource for {what} is missing (or not unique); see Tutor.Lessons.csproj.");
         using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
         return reader.ReadToEnd();
     }
