@@ -47,6 +47,14 @@ public class DataPropertyTests
     {
         Gen.Select(Gen.Int[0, 500], Gen.Double[0, 0.5], Gen.Double[0, 0.5], Gen.ULong).Sample((n, validation, test, seed) =>
         {
+            int heldTest = (int)Math.Ceiling(test * n - 1e-9), heldValidation = (int)Math.Ceiling(validation * n - 1e-9);
+            if (heldTest + heldValidation > n)
+            {
+                // Small n: two rounded-up parts can overlap (n = 1, 35% and 24% each want 1 example). sklearn refuses too.
+                var error = Assert.Throws<ArgumentException>(() => DataSplit.TrainValidationTest(n, validation, test, new TutorRandom(seed)));
+                Assert.Contains($"together exceed the {n} examples", error.Message);
+                return;
+            }
             var split = DataSplit.TrainValidationTest(n, validation, test, new TutorRandom(seed));
             Assert.Equal(Enumerable.Range(0, n), split.Train.Concat(split.Validation).Concat(split.Test).Order());
             Assert.Equal((int)Math.Ceiling(test * n - 1e-9), split.Test.Length);
