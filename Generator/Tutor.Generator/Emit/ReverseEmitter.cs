@@ -67,6 +67,7 @@ namespace Tutor.Generator.Emit
                 w.Line(Generated);
                 w.Open($"{m.Accessibility} static ({tuple}) {m.Name}Gradient({parameters})");
             }
+            TensorCode.BeginShapeErrors(w, ir.HasTensors);
             w.Line($"{m.ReturnType} {ir.Value};");
             foreach (var p in m.Parameters)
                 if (p.Copy is { } copy) w.Line(copy, $"{p.Name}, under a name that leaves {p.Name}Bar and {p.Name}Dot free");
@@ -78,6 +79,7 @@ namespace Tutor.Generator.Emit
                 w.Line($"return {ir.Trace}.Build({ir.Value});");
             else
                 w.Line("return (" + string.Join(", ", new[] { ir.Value }.Concat(differentiable.Select(p => p.IrName + "Bar"))) + ");");
+            TensorCode.EndShapeErrors(w, m, ir.HasTensors);
             w.Close();
         }
 
