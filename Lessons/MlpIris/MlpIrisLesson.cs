@@ -143,11 +143,13 @@ public sealed class MlpIrisLesson : ILesson
             IrisMlp.Loss(p[..w1.Length], p[w1.Length], p[(w1.Length + 1)..(w1.Length + 1 + w2.Length)], p[^1], data.XTrain, data.OneHotTrain, n), flat, analytic);
 
         var runs = new List<IrisRun>();
+        using var bar = context.Progress("grid and preprocessing runs", (LearningRates.Length + 2) * InitSeeds);
         foreach (var lr in LearningRates)
             for (int s = 0; s < InitSeeds; s++)
             {
                 context.Say($"  mlp-iris: lr {lr}, initialisation {s + 1}/{InitSeeds}");
                 runs.Add(Train(data, lr, s, Iterations, random));
+                bar.Report(runs.Count, $"lr {lr}, final loss {runs[^1].Losses[^1]:G4}");
             }
 
         // The same cell (lr 0.01, all iterations) with the inputs centred and scaled, for comparison.
@@ -156,6 +158,7 @@ public sealed class MlpIrisLesson : ILesson
         {
             var other = Load(random, p);
             alternatives[p] = [.. Enumerable.Range(0, InitSeeds).Select(s => Train(other, 0.01, s, Iterations, random))];
+            bar.Report(runs.Count + alternatives.Values.Sum(r => r.Count), $"{p}, lr 0.01");
         }
         var deadAtInit = new Dictionary<Preprocessing, double> { [Preprocessing.Raw] = DeadFraction(data, random) };
         foreach (var p in alternatives.Keys) deadAtInit[p] = DeadFraction(Load(random, p), random);
