@@ -25,7 +25,9 @@ static class LessonRunner
                 if (!context.Quiet)
                     output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {lesson.Id}: {result.Headline} -> {Display(result.ReportPath)}");
                 foreach (var check in result.Checks.Where(c => !c.Passed))
-                    error.WriteLine(check.Expected == 0 && check.RelativeTolerance == 0
+                    error.WriteLine(check.Measured is { } measured
+                        ? $"  {lesson.Id}: check '{check.Name}' failed: measured {measured:R}"
+                        : check.Expected == 0 && check.RelativeTolerance == 0
                         ? $"  {lesson.Id}: check '{check.Name}' failed: got {check.Actual:R}, should be 0"
                         : $"  {lesson.Id}: check '{check.Name}' failed: expected {check.Expected:R}, got {check.Actual:R} (relative error {check.RelativeError:E2} > {check.RelativeTolerance:E0})");
             }
