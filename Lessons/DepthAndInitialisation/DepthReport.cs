@@ -107,6 +107,8 @@ sealed class DepthReport(DepthAndInitialisationLesson lesson, LessonContext cont
                      $"{data.TrainCount.ToString(Inv)} digits are {steps}, " +
                      $"{((double)DepthAndInitialisationLesson.SeedSteps / Math.Max(1, steps)).ToString("0.0", Inv)} times fewer. After its first epoch " +
                      $"(468 steps) the seed was at {perEpoch[0].ToString("0.00", Inv)}%.");
+        if (PeerOracle.Load(lesson.Id) is { } peer)
+            md.Paragraph(peer.Paragraph(xavier.TestAccuracy[^1]));
         if (AtSeedSteps is { } more)
             md.Paragraph($"To check that the step count is the difference, the lesson trains the same Xavier network again (same initialisation, same batches) for " +
                          $"{more.TestAccuracy.Length - 1} epochs, {more.Steps} SGD steps, about the seed's {DepthAndInitialisationLesson.SeedSteps}: test accuracy " +
