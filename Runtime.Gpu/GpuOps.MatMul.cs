@@ -130,12 +130,13 @@ public sealed partial class GpuOps
             RequireNoAlias(op, c, b);
         }
         var o = runtime.Options;
-        int bm = 4 * o.MatMulThreadsY, bn = 4 * o.MatMulThreadsX;
+        int bm = o.MatMulMicroTile * o.MatMulThreadsY, bn = o.MatMulMicroTile * o.MatMulThreadsX;
         var config = new KernelConfig(
             new Index2D((n + bn - 1) / bn, (m + bm - 1) / bm),
             new Index2D(o.MatMulThreadsX, o.MatMulThreadsY),
             SharedMemoryConfig.RequestDynamic<T>(o.MatMulTileK * (bm + bn)));
-        Launch<T, MatMulArgs<T>>(typeof(Kernels.MatMul), nameof(Kernels.MatMul.Kernel), config, new MatMulArgs<T>
+        string kernel = o.MatMulMicroTile == 8 ? nameof(Kernels.MatMul.Kernel8) : nameof(Kernels.MatMul.Kernel4);
+        Launch<T, MatMulArgs<T>>(typeof(Kernels.MatMul), kernel, config, new MatMulArgs<T>
         {
             A = V(a, op), B = V(b, op), C = V(c, op), M = m, N = n, K = k,
             // op(A)[i, k]: A[i, k] = A[i·cols + k], or A[k, i] = A[k·cols + i] when transposed.

@@ -5,25 +5,27 @@ namespace Tutor.Gpu.Tests;
 /// <summary>
 /// Group and tile sizes are launch parameters: a GPU runs 16×16-thread matrix groups and 256-thread reductions, the
 /// simulator 4×4 and 16. The kernels must be right for any legal choice, so the products and reductions run here
-/// with odd shapes of groups and tiles (a tile depth of 1 or 3, groups of 1, 2 or 8 threads) on their own runtimes.
+/// with both micro-tiles (4×4 and 8×8 outputs a thread) and odd shapes of groups and tiles (a tile depth of 1, 3 or
+/// 5, groups of 1, 2, 4 or 8 threads) on their own runtimes.
 /// </summary>
 public class OptionsTests
 {
-    public static TheoryData<int, int, int, int> Options() => new()
+    public static TheoryData<int, int, int, int, int> Options() => new()
     {
-        { 2, 8, 3, 8 },
-        { 8, 2, 1, 2 },
-        { 1, 1, 5, 1 },
+        { 8, 2, 2, 3, 8 },  // the GPU's 8×8 micro-tile in a 16×16 tile
+        { 8, 1, 2, 1, 2 },
+        { 4, 2, 8, 3, 4 },
+        { 4, 1, 1, 5, 1 },
     };
 
     [Theory, MemberData(nameof(Options))]
-    public void Products_and_reductions_are_right_for_any_group_and_tile_size(int threadsX, int threadsY, int tileK, int group)
+    public void Products_and_reductions_are_right_for_any_group_and_tile_size(int micro, int threadsX, int threadsY, int tileK, int group)
     {
         using var gpu = GpuRuntime.CreateCpuSimulator(new GpuKernelOptions
         {
-            GroupSize = group, MaxGroups = 3, MatMulThreadsX = threadsX, MatMulThreadsY = threadsY, MatMulTileK = tileK,
+            GroupSize = group, MaxGroups = 3, MatMulMicroTile = micro, MatMulThreadsX = threadsX, MatMulThreadsY = threadsY, MatMulTileK = tileK,
         });
-        var g = new Random(threadsX * 100 + threadsY);
+        var g = new Random(micro * 1000 + threadsX * 100 + threadsY);
         var a = Cases.Mat<float>(23, 11, g, r => r.NextDouble() * 2 - 1);
         var b = Cases.Mat<float>(11, 29, g, r => r.NextDouble() * 2 - 1);
         var c = Cases.Mat<float>(23, 29, g, r => r.NextDouble() * 2 - 1);
