@@ -6,9 +6,10 @@ namespace Tutor.Gpu.Kernels;
 /// <summary>
 /// Arithmetic on the element type inside a kernel. ILGPU compiles a kernel for concrete types, so every kernel is
 /// generic in the element type <typeparamref name="T"/> and in a struct <c>M : IReal&lt;T&gt;</c> that does the
-/// math: <see cref="F32"/> or <see cref="F64"/>. The calls inline to plain float or double instructions. (.NET's
-/// static abstract generic math would read better, but ILGPU 1.5.3's frontend does not resolve constrained calls
-/// to static interface members, so the instance methods of a struct stand in for it.)
+/// math: <see cref="F32"/> or <see cref="F64"/>. The calls inline to plain float or double instructions, and the
+/// transcendental functions come from ILGPU.Algorithms' XMath, which has GPU implementations. (.NET's static
+/// generic math, <c>T.Exp(x)</c>, gets through ILGPU's frontend on the CPU accelerator, but the BCL bodies behind
+/// it are untried on the PTX backend; a struct's instance methods are ILGPU's documented functor pattern.)
 /// </summary>
 public interface IReal<T> where T : unmanaged
 {
