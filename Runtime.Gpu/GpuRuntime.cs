@@ -150,6 +150,16 @@ public sealed class GpuRuntime : IDisposable
         return t;
     }
 
+    /// <summary>Sets every element of <paramref name="tensor"/> to zero (reset a gradient before accumulating into it).</summary>
+    public void Clear<T>(GpuTensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(tensor, nameof(Clear));
+        tensor.View.MemSetToZero(Stream);
+    }
+
+    /// <summary>Sets every element of <paramref name="tensor"/> to <paramref name="value"/>.</summary>
+    public void Fill<T>(GpuTensor<T> tensor, T value) where T : unmanaged, IFloatingPointIeee754<T> => Ops.Fill(tensor, value);
+
     /// <summary>A device scalar.</summary>
     public GpuTensor<T> Scalar<T>(T value) where T : unmanaged, IFloatingPointIeee754<T> => Full(TensorShape.Scalar, value);
 

@@ -43,6 +43,15 @@ public class RuntimeTests(SimulatorFixture fixture)
     }
 
     [Fact]
+    public void Clear_and_fill_overwrite_every_element_of_a_view_and_nothing_else()
+    {
+        using var a = gpu.Upload(Tensor<double>.Matrix(3, 2, [1, 2, 3, 4, 5, 6]));
+        gpu.Clear(gpu.Ops.SliceRows(a, 0, 1));
+        gpu.Fill(gpu.Ops.SliceRows(a, 2, 1), -0.5);
+        Assert.Equal([0d, 0, 3, 4, -0.5, -0.5], gpu.Download(a).ToArray());
+    }
+
+    [Fact]
     public void Shape_errors_say_what_the_cpu_says()
     {
         var a = Tensor<float>.Zeros(3, 4);
