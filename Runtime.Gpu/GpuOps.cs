@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Reflection;
 using ILGPU;
 using ILGPU.Runtime;
 using Tutor.Gpu.Kernels;
@@ -85,7 +84,7 @@ public sealed partial class GpuOps
     /// (<see cref="Forward{T, M, TRule}"/>, <see cref="Vjp{T, M, TRule}"/>, <see cref="Jvp{T, M, TRule}"/>) of that unary rule.
     /// </summary>
     void Map<T>(Type functor, Type? rule, GpuTensor<T> y, GpuTensor<T> x0, GpuTensor<T>? x1 = null, GpuTensor<T>? x2 = null,
-        T p = default, GpuTensor<T>? s = null, bool accumulate = false, int x1Mode = Elementwise.Same, ArrayView<T>? yView = null)
+        T p = default, GpuTensor<T>? s = null, bool accumulate = false, int x1Mode = Elementwise.Same)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var key = new KernelKey(typeof(Elementwise), nameof(Elementwise.Kernel), functor, rule ?? typeof(void), typeof(T));
@@ -104,9 +103,9 @@ public sealed partial class GpuOps
             X1 = x1 is null ? x0v : V(x1, "Map"),
             X2 = x2 is null ? x0v : V(x2, "Map"),
             S = (s ?? runtime.One<T>()).View,
-            Y = yView ?? V(y, "Map"),
+            Y = V(y, "Map"),
             P = p,
-            N = (int)(yView?.Length ?? y.Length),
+            N = y.Length,
             Columns = y.Columns,
             X1Mode = x1Mode,
             Accumulate = accumulate ? 1 : 0,
