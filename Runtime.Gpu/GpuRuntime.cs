@@ -241,6 +241,7 @@ public sealed class GpuRuntime : IDisposable
     {
         if (disposed) return;
         disposed = true;
+        Ops.Release();
         Pool.Dispose();
         kernels.Clear();
         foreach (var one in ones.Values) ((IDisposable)one).Dispose(); // the pool is closed: their buffers are freed
