@@ -14,7 +14,8 @@ namespace Tutor.Gpu;
 /// once per op and element type, then cached) and <see cref="Ops"/>, the tensor ops on the device.
 /// <para>
 /// Everything runs in order on the accelerator's default stream and nothing waits for the device except a
-/// download, <see cref="ReadScalar{T}"/> and <see cref="Synchronize"/>. Not thread-safe: one thread drives one runtime.
+/// download, <see cref="ReadScalar{T}"/>, <see cref="Synchronize"/> and an upload (ILGPU's host-to-device copy waits
+/// for the stream before it returns). Not thread-safe: one thread drives one runtime.
 /// </para>
 /// </summary>
 public sealed class GpuRuntime : IDisposable
