@@ -72,7 +72,7 @@ public sealed partial class GpuOps
     static void RequireNoAlias<T>(string op, GpuTensor<T> destination, GpuTensor<T> input) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (destination.Overlaps(input))
-            throw new ArgumentException($"{op}: the destination {destination.Shape} shares storage with an operand {input.Shape}; pass a separate buffer.");
+            throw new global::Tutor.Tensors.ShapeMismatchException(op, $"{op}: the destination {destination.Shape} shares storage with an operand {input.Shape}; pass a separate buffer.");
     }
 
     static T Count<T>(int n) where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(n);
