@@ -115,16 +115,11 @@ public sealed partial class GpuOps
     GpuTensor<T> Product<T>(string op, GpuTensor<T> a, bool ta, GpuTensor<T> b, bool tb, GpuTensor<T>? c, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = ta ? a.Columns : a.Rows, k = ta ? a.Rows : a.Columns;
-        int kb = tb ? b.Columns : b.Rows, n = tb ? b.Rows : b.Columns;
-        if (k != kb)
-            throw new global::Tutor.Tensors.ShapeMismatchException(op, $"{op}: cannot multiply {a.Shape}{(ta ? "ᵀ" : "")} by {b.Shape}{(tb ? "ᵀ" : "")}: inner dimensions {k} and {kb} differ.");
-        var shape = b.Rank == 1 && !tb ? TensorShape.Vector(m) : TensorShape.Matrix(m, n);
+        var shape = Shapes.Product(op, a.Shape, ta, b.Shape, tb, c?.Shape);
+        int m = shape.Rows, n = shape.Columns, k = ta ? a.Rows : a.Columns;
         if (c is null) c = New<T>(shape);
         else
         {
-            if (c.Rows != m || c.Columns != n)
-                throw new global::Tutor.Tensors.ShapeMismatchException(op, $"{op}: the destination has shape {c.Shape}, but {a.Shape}{(ta ? "ᵀ" : "")}·{b.Shape}{(tb ? "ᵀ" : "")} is {shape}.");
             RequireNoAlias(op, c, a);
             RequireNoAlias(op, c, b);
         }

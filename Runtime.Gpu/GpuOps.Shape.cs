@@ -40,12 +40,12 @@ public sealed partial class GpuOps
 
     /// <summary>Y = A + 1·vᵀ: adds the vector <paramref name="v"/> (length = columns) to every row of the batch A (a bias).</summary>
     public GpuTensor<T> AddRowVector<T>(GpuTensor<T> a, GpuTensor<T> v) where T : unmanaged, IFloatingPointIeee754<T> =>
-        AddRowVector(a, v, New<T>(RowVectorShape(nameof(AddRowVector), a, v)));
+        AddRowVector(a, v, New<T>(Shapes.RowVector(nameof(AddRowVector), a.Shape, v.Shape)));
 
     /// <summary>A + 1·vᵀ into <paramref name="destination"/> (which may be A).</summary>
     public GpuTensor<T> AddRowVector<T>(GpuTensor<T> a, GpuTensor<T> v, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(AddRowVector), RowVectorShape(nameof(AddRowVector), a, v), destination);
+        Into(nameof(AddRowVector), Shapes.RowVector(nameof(AddRowVector), a.Shape, v.Shape), destination);
         Map(typeof(ElementOps.Add<,>), null, destination, a, v, x1Mode: Elementwise.RowVector);
         return destination;
     }
@@ -74,12 +74,12 @@ public sealed partial class GpuOps
 
     /// <summary>Y = A + v·1ᵀ: adds <paramref name="v"/>[i] (length = rows) to every element of row i.</summary>
     public GpuTensor<T> AddColumnVector<T>(GpuTensor<T> a, GpuTensor<T> v) where T : unmanaged, IFloatingPointIeee754<T> =>
-        AddColumnVector(a, v, New<T>(ColumnVectorShape(nameof(AddColumnVector), a, v)));
+        AddColumnVector(a, v, New<T>(Shapes.ColumnVector(nameof(AddColumnVector), a.Shape, v.Shape)));
 
     /// <summary>A + v·1ᵀ into <paramref name="destination"/> (which may be A).</summary>
     public GpuTensor<T> AddColumnVector<T>(GpuTensor<T> a, GpuTensor<T> v, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(AddColumnVector), ColumnVectorShape(nameof(AddColumnVector), a, v), destination);
+        Into(nameof(AddColumnVector), Shapes.ColumnVector(nameof(AddColumnVector), a.Shape, v.Shape), destination);
         Map(typeof(ElementOps.Add<,>), null, destination, a, v, x1Mode: Elementwise.ColumnVector);
         return destination;
     }
@@ -114,13 +114,13 @@ public sealed partial class GpuOps
     public GpuTensor<T> SliceRows<T>(GpuTensor<T> a, int start, int count) where T : unmanaged, IFloatingPointIeee754<T>
     {
         a.ThrowIfDisposed();
-        return new GpuTensor<T>(runtime, SliceShape(nameof(SliceRows), a, start, count), a.Buffer, a.Offset + (long)start * a.Columns, a.Root);
+        return new GpuTensor<T>(runtime, Shapes.Slice(nameof(SliceRows), a.Shape, start, count), a.Buffer, a.Offset + (long)start * a.Columns, a.Root);
     }
 
     /// <summary>The rows copied into <paramref name="destination"/> (a buffer reused from batch to batch).</summary>
     public GpuTensor<T> SliceRows<T>(GpuTensor<T> a, int start, int count, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(SliceRows), SliceShape(nameof(SliceRows), a, start, count), destination);
+        Into(nameof(SliceRows), Shapes.Slice(nameof(SliceRows), a.Shape, start, count), destination);
         runtime.Copy(SliceRows(a, start, count), destination);
         return destination;
     }
@@ -222,31 +222,5 @@ public sealed partial class GpuOps
         if (labelBuffer is not null) runtime.Pool.Return(labelBuffer);
         labelBuffer = null;
         sentLabels = null;
-    }
-
-    static TensorShape RowVectorShape<T>(string op, GpuTensor<T> a, GpuTensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireMatrix(op, a.Shape);
-        if (v.Length != a.Columns || !(v.Rank == 1 || v.Rows == 1))
-            throw new global::Tutor.Tensors.ShapeMismatchException(op, $"{op}: cannot add {v.Shape} to each row of {a.Shape}: need a vector of {a.Columns} (one per column).");
-        return a.Shape;
-    }
-
-    static TensorShape ColumnVectorShape<T>(string op, GpuTensor<T> a, GpuTensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireMatrix(op, a.Shape);
-        if (v.Length != a.Rows || !(v.Rank == 1 || v.Columns == 1))
-            throw new global::Tutor.Tensors.ShapeMismatchException(op, $"{op}: cannot add {v.Shape} to each column of {a.Shape}: need a vector of {a.Rows} (one per row).");
-        return a.Shape;
-    }
-
-    static TensorShape SliceShape<T>(string op, GpuTensor<T> a, int start, int count) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (a.Rank == 0) throw new global::Tutor.Tensors.ShapeMismatchException(op, $"{op}: a scalar {a.Shape} has no rows to slice.");
-        if (count <= 0)
-            throw new global::Tutor.Tensors.ShapeMismatchException(op, $"{op}: empty batch: {count} rows from {start} of {a.Shape}; a batch needs at least one row.");
-        if (start < 0 || start + count > a.Rows)
-            throw new global::Tutor.Tensors.ShapeMismatchException(op, $"{op}: rows {start}..{start + count - 1} are outside {a.Shape} (rows 0..{a.Rows - 1}).");
-        return a.Rank == 1 ? TensorShape.Vector(count) : TensorShape.Matrix(count, a.Columns);
     }
 }

@@ -110,16 +110,11 @@ public static partial class Ops
     static Tensor<T> Product<T>(string op, Tensor<T> a, bool ta, Tensor<T> b, bool tb, Tensor<T>? c, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = ta ? a.Columns : a.Rows, k = ta ? a.Rows : a.Columns;
-        int kb = tb ? b.Columns : b.Rows, n = tb ? b.Rows : b.Columns;
-        if (k != kb)
-            throw new ShapeMismatchException(op, $"{op}: cannot multiply {a.Shape}{(ta ? "ᵀ" : "")} by {b.Shape}{(tb ? "ᵀ" : "")}: inner dimensions {k} and {kb} differ.");
-        var shape = b.Rank == 1 && !tb ? TensorShape.Vector(m) : TensorShape.Matrix(m, n);
+        var shape = Shapes.Product(op, a.Shape, ta, b.Shape, tb, c?.Shape);
+        int m = shape.Rows, n = shape.Columns, k = ta ? a.Rows : a.Columns;
         if (c is null) c = New<T>(shape);
         else
         {
-            if (c.Rows != m || c.Columns != n)
-                throw new ShapeMismatchException(op, $"{op}: the destination has shape {c.Shape}, but {a.Shape}{(ta ? "ᵀ" : "")}·{b.Shape}{(tb ? "ᵀ" : "")} is {shape}.");
             Shapes.RequireNoAlias(op, c, a);
             Shapes.RequireNoAlias(op, c, b);
         }

@@ -37,12 +37,12 @@ public static partial class Ops
 
     /// <summary>Y = A + 1·vᵀ: adds the vector <paramref name="v"/> (length = columns) to every row of the batch A (a bias).</summary>
     public static Tensor<T> AddRowVector<T>(Tensor<T> a, Tensor<T> v) where T : unmanaged, IFloatingPointIeee754<T> =>
-        AddRowVector(a, v, New<T>(RowVectorShape(nameof(AddRowVector), a, v)));
+        AddRowVector(a, v, New<T>(Shapes.RowVector(nameof(AddRowVector), a.Shape, v.Shape)));
 
     /// <summary>A + 1·vᵀ into <paramref name="destination"/> (which may be A).</summary>
     public static Tensor<T> AddRowVector<T>(Tensor<T> a, Tensor<T> v, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(AddRowVector), RowVectorShape(nameof(AddRowVector), a, v), destination);
+        Into(nameof(AddRowVector), Shapes.RowVector(nameof(AddRowVector), a.Shape, v.Shape), destination);
         for (int i = 0; i < a.Rows; i++) TensorPrimitives.Add(a.Row(i), v.AsReadOnlySpan(), destination.Row(i));
         return destination;
     }
@@ -72,12 +72,12 @@ public static partial class Ops
 
     /// <summary>Y = A + v·1ᵀ: adds <paramref name="v"/>[i] (length = rows) to every element of row i.</summary>
     public static Tensor<T> AddColumnVector<T>(Tensor<T> a, Tensor<T> v) where T : unmanaged, IFloatingPointIeee754<T> =>
-        AddColumnVector(a, v, New<T>(ColumnVectorShape(nameof(AddColumnVector), a, v)));
+        AddColumnVector(a, v, New<T>(Shapes.ColumnVector(nameof(AddColumnVector), a.Shape, v.Shape)));
 
     /// <summary>A + v·1ᵀ into <paramref name="destination"/> (which may be A).</summary>
     public static Tensor<T> AddColumnVector<T>(Tensor<T> a, Tensor<T> v, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(AddColumnVector), ColumnVectorShape(nameof(AddColumnVector), a, v), destination);
+        Into(nameof(AddColumnVector), Shapes.ColumnVector(nameof(AddColumnVector), a.Shape, v.Shape), destination);
         for (int i = 0; i < a.Rows; i++) TensorPrimitives.Add(a.Row(i), v[i], destination.Row(i));
         return destination;
     }
@@ -110,12 +110,12 @@ public static partial class Ops
     /// vector): a mini-batch. The result is a <em>view</em>: it shares storage with <paramref name="a"/>, so it costs nothing.
     /// </summary>
     public static Tensor<T> SliceRows<T>(Tensor<T> a, int start, int count) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new(SliceShape(nameof(SliceRows), a, start, count), a.Buffer, a.Offset + start * a.Columns);
+        new(Shapes.Slice(nameof(SliceRows), a.Shape, start, count), a.Buffer, a.Offset + start * a.Columns);
 
     /// <summary>The rows copied into <paramref name="destination"/> (a buffer reused from batch to batch).</summary>
     public static Tensor<T> SliceRows<T>(Tensor<T> a, int start, int count, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        SliceRows(a, start, count).CopyTo(Into(nameof(SliceRows), SliceShape(nameof(SliceRows), a, start, count), destination));
+        SliceRows(a, start, count).CopyTo(Into(nameof(SliceRows), Shapes.Slice(nameof(SliceRows), a.Shape, start, count), destination));
         return destination;
     }
 
@@ -180,31 +180,5 @@ public static partial class Ops
                 for (int i = i0; i < Math.Min(rows, i0 + Block); i++)
                     for (int j = j0; j < Math.Min(cols, j0 + Block); j++)
                         dst[j * rows + i] = accumulate ? dst[j * rows + i] + src[i * cols + j] : src[i * cols + j];
-    }
-
-    static TensorShape RowVectorShape<T>(string op, Tensor<T> a, Tensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireMatrix(op, a.Shape);
-        if (v.Length != a.Columns || !(v.Rank == 1 || v.Rows == 1))
-            throw new ShapeMismatchException(op, $"{op}: cannot add {v.Shape} to each row of {a.Shape}: need a vector of {a.Columns} (one per column).");
-        return a.Shape;
-    }
-
-    static TensorShape ColumnVectorShape<T>(string op, Tensor<T> a, Tensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireMatrix(op, a.Shape);
-        if (v.Length != a.Rows || !(v.Rank == 1 || v.Columns == 1))
-            throw new ShapeMismatchException(op, $"{op}: cannot add {v.Shape} to each column of {a.Shape}: need a vector of {a.Rows} (one per row).");
-        return a.Shape;
-    }
-
-    static TensorShape SliceShape<T>(string op, Tensor<T> a, int start, int count) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (a.Rank == 0) throw new ShapeMismatchException(op, $"{op}: a scalar {a.Shape} has no rows to slice.");
-        if (count <= 0)
-            throw new ShapeMismatchException(op, $"{op}: empty batch: {count} rows from {start} of {a.Shape}; a batch needs at least one row.");
-        if (start < 0 || start + count > a.Rows)
-            throw new ShapeMismatchException(op, $"{op}: rows {start}..{start + count - 1} are outside {a.Shape} (rows 0..{a.Rows - 1}).");
-        return a.Rank == 1 ? TensorShape.Vector(count) : TensorShape.Matrix(count, a.Columns);
     }
 }

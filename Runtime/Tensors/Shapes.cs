@@ -47,4 +47,50 @@ internal static class Shapes
             if ((uint)labels[i] >= (uint)logits.Columns)
                 throw new ShapeMismatchException(op, $"{op}: label {labels[i]} in row {i} is outside 0..{logits.Columns - 1} for logits of shape {logits}.");
     }
+
+    /// <summary>A + 1vᵀ: v has one entry per column of the matrix a (a vector, or a 1×n matrix).</summary>
+    public static TensorShape RowVector(string op, TensorShape a, TensorShape v)
+    {
+        RequireMatrix(op, a);
+        if (v.Length != a.Columns || !(v.Rank == 1 || v.Rows == 1))
+            throw new ShapeMismatchException(op, $"{op}: cannot add {v} to each row of {a}: need a vector of {a.Columns} (one per column).");
+        return a;
+    }
+
+    /// <summary>A + v1ᵀ: v has one entry per row of the matrix a (a vector, or an n×1 matrix).</summary>
+    public static TensorShape ColumnVector(string op, TensorShape a, TensorShape v)
+    {
+        RequireMatrix(op, a);
+        if (v.Length != a.Rows || !(v.Rank == 1 || v.Columns == 1))
+            throw new ShapeMismatchException(op, $"{op}: cannot add {v} to each column of {a}: need a vector of {a.Rows} (one per row).");
+        return a;
+    }
+
+    /// <summary>Rows start … start + count − 1 of a: at least one, all inside.</summary>
+    public static TensorShape Slice(string op, TensorShape a, int start, int count)
+    {
+        if (a.Rank == 0) throw new ShapeMismatchException(op, $"{op}: a scalar {a} has no rows to slice.");
+        if (count <= 0)
+            throw new ShapeMismatchException(op, $"{op}: empty batch: {count} rows from {start} of {a}; a batch needs at least one row.");
+        if (start < 0 || start + count > a.Rows)
+            throw new ShapeMismatchException(op, $"{op}: rows {start}..{start + count - 1} are outside {a} (rows 0..{a.Rows - 1}).");
+        return a.Rank == 1 ? TensorShape.Vector(count) : TensorShape.Matrix(count, a.Columns);
+    }
+
+    /// <summary>
+    /// op(A)·op(B), where op transposes when asked; a vector is a column (n×1). The result is a vector when the right
+    /// factor is an untransposed vector, a matrix otherwise; a destination <paramref name="c"/> must match in rows and
+    /// columns (an adjoint keeps its operand's own shape).
+    /// </summary>
+    public static TensorShape Product(string op, TensorShape a, bool ta, TensorShape b, bool tb, TensorShape? c)
+    {
+        int m = ta ? a.Columns : a.Rows, k = ta ? a.Rows : a.Columns;
+        int kb = tb ? b.Columns : b.Rows, n = tb ? b.Rows : b.Columns;
+        if (k != kb)
+            throw new ShapeMismatchException(op, $"{op}: cannot multiply {a}{(ta ? "ᵀ" : "")} by {b}{(tb ? "ᵀ" : "")}: inner dimensions {k} and {kb} differ.");
+        var shape = b.Rank == 1 && !tb ? TensorShape.Vector(m) : TensorShape.Matrix(m, n);
+        if (c is { } destination && (destination.Rows != m || destination.Columns != n))
+            throw new ShapeMismatchException(op, $"{op}: the destination has shape {destination}, but {a}{(ta ? "ᵀ" : "")}·{b}{(tb ? "ᵀ" : "")} is {shape}.");
+        return shape;
+    }
 }
