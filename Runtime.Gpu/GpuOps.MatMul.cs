@@ -1,0 +1,149 @@
+using System.Numerics;
+using ILGPU;
+using ILGPU.Runtime;
+using Tutor.Gpu.Kernels;
+using Tutor.Tensors;
+
+namespace Tutor.Gpu;
+
+// The three products and their derivatives (Ops.MatMul.cs on the CPU). Every one is C (+)= op(A)·op(B) in the
+// tiled, register-blocked kernel of Kernels/MatMul.cs; a transpose is only a change of strides, never a copy.
+public sealed partial class GpuOps
+{
+    /// <summary>The matrix product A·B (a vector B is a column: A·b is a vector).</summary>
+    public GpuTensor<T> MatMul<T>(GpuTensor<T> a, GpuTensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Product(nameof(MatMul), a, false, b, false, null, false);
+
+    /// <summary>A·B written into <paramref name="destination"/> (which must not share storage with A or B).</summary>
+    public GpuTensor<T> MatMul<T>(GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Product(nameof(MatMul), a, false, b, false, destination, false);
+
+    /// <summary>Ā += Ȳ·Bᵀ.</summary>
+    public void MatMulVjpLeft<T>(GpuTensor<T> resultAdjoint, GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> result, GpuTensor<T> aAdjoint)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckVjp(nameof(MatMulVjpLeft), resultAdjoint, result, a, aAdjoint);
+        Product(nameof(MatMulVjpLeft), resultAdjoint, false, b, true, aAdjoint, true);
+    }
+
+    /// <summary>B̄ += Aᵀ·Ȳ.</summary>
+    public void MatMulVjpRight<T>(GpuTensor<T> resultAdjoint, GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> result, GpuTensor<T> bAdjoint)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckVjp(nameof(MatMulVjpRight), resultAdjoint, result, b, bAdjoint);
+        Product(nameof(MatMulVjpRight), a, true, resultAdjoint, false, bAdjoint, true);
+    }
+
+    /// <summary>Ẏ = Ȧ·B + A·Ḃ.</summary>
+    public void MatMulJvp<T>(GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> result, GpuTensor<T>? aTangent, GpuTensor<T>? bTangent, GpuTensor<T> resultTangent)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ProductJvp(nameof(MatMulJvp), a, false, b, false, result, aTangent, bTangent, resultTangent);
+
+    /// <summary>The product Aᵀ·B without forming Aᵀ (e.g. Xᵀ·(Xw − y) in least squares).</summary>
+    public GpuTensor<T> MatMulTransposeA<T>(GpuTensor<T> a, GpuTensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Product(nameof(MatMulTransposeA), a, true, b, false, null, false);
+
+    /// <summary>Aᵀ·B written into <paramref name="destination"/>.</summary>
+    public GpuTensor<T> MatMulTransposeA<T>(GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Product(nameof(MatMulTransposeA), a, true, b, false, destination, false);
+
+    /// <summary>Ā += B·Ȳᵀ.</summary>
+    public void MatMulTransposeAVjpLeft<T>(GpuTensor<T> resultAdjoint, GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> result, GpuTensor<T> aAdjoint)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckVjp(nameof(MatMulTransposeAVjpLeft), resultAdjoint, result, a, aAdjoint);
+        Product(nameof(MatMulTransposeAVjpLeft), b, false, resultAdjoint, true, aAdjoint, true);
+    }
+
+    /// <summary>B̄ += A·Ȳ.</summary>
+    public void MatMulTransposeAVjpRight<T>(GpuTensor<T> resultAdjoint, GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> result, GpuTensor<T> bAdjoint)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckVjp(nameof(MatMulTransposeAVjpRight), resultAdjoint, result, b, bAdjoint);
+        Product(nameof(MatMulTransposeAVjpRight), a, false, resultAdjoint, false, bAdjoint, true);
+    }
+
+    /// <summary>Ẏ = Ȧᵀ·B + Aᵀ·Ḃ.</summary>
+    public void MatMulTransposeAJvp<T>(GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> result, GpuTensor<T>? aTangent, GpuTensor<T>? bTangent, GpuTensor<T> resultTangent)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ProductJvp(nameof(MatMulTransposeAJvp), a, true, b, false, result, aTangent, bTangent, resultTangent);
+
+    /// <summary>The product A·Bᵀ without forming Bᵀ.</summary>
+    public GpuTensor<T> MatMulTransposeB<T>(GpuTensor<T> a, GpuTensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Product(nameof(MatMulTransposeB), a, false, b, true, null, false);
+
+    /// <summary>A·Bᵀ written into <paramref name="destination"/>.</summary>
+    public GpuTensor<T> MatMulTransposeB<T>(GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Product(nameof(MatMulTransposeB), a, false, b, true, destination, false);
+
+    /// <summary>Ā += Ȳ·B.</summary>
+    public void MatMulTransposeBVjpLeft<T>(GpuTensor<T> resultAdjoint, GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> result, GpuTensor<T> aAdjoint)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckVjp(nameof(MatMulTransposeBVjpLeft), resultAdjoint, result, a, aAdjoint);
+        Product(nameof(MatMulTransposeBVjpLeft), resultAdjoint, false, b, false, aAdjoint, true);
+    }
+
+    /// <summary>B̄ += Ȳᵀ·A.</summary>
+    public void MatMulTransposeBVjpRight<T>(GpuTensor<T> resultAdjoint, GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> result, GpuTensor<T> bAdjoint)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckVjp(nameof(MatMulTransposeBVjpRight), resultAdjoint, result, b, bAdjoint);
+        Product(nameof(MatMulTransposeBVjpRight), resultAdjoint, true, a, false, bAdjoint, true);
+    }
+
+    /// <summary>Ẏ = Ȧ·Bᵀ + A·Ḃᵀ.</summary>
+    public void MatMulTransposeBJvp<T>(GpuTensor<T> a, GpuTensor<T> b, GpuTensor<T> result, GpuTensor<T>? aTangent, GpuTensor<T>? bTangent, GpuTensor<T> resultTangent)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ProductJvp(nameof(MatMulTransposeBJvp), a, false, b, true, result, aTangent, bTangent, resultTangent);
+
+    /// <summary>Ẏ = op(Ȧ)·op(B) + op(A)·op(Ḃ).</summary>
+    void ProductJvp<T>(string op, GpuTensor<T> a, bool ta, GpuTensor<T> b, bool tb, GpuTensor<T> result,
+        GpuTensor<T>? aTangent, GpuTensor<T>? bTangent, GpuTensor<T> resultTangent) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckJvp(op, result, resultTangent, a, aTangent, b, bTangent);
+        if (aTangent is not null) Product(op, aTangent, ta, b, tb, resultTangent, false);
+        else Fill(resultTangent, T.Zero);
+        if (bTangent is not null) Product(op, a, ta, bTangent, tb, resultTangent, true);
+    }
+
+    /// <summary>
+    /// C (+)= op(A)·op(B), where op transposes when asked. A vector is a column (n×1). The result is a vector when
+    /// the right factor is an untransposed vector, a matrix otherwise; a given <paramref name="c"/> must match in
+    /// rows and columns (an adjoint keeps its operand's own shape). The same checks and messages as the CPU.
+    /// </summary>
+    GpuTensor<T> Product<T>(string op, GpuTensor<T> a, bool ta, GpuTensor<T> b, bool tb, GpuTensor<T>? c, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = ta ? a.Columns : a.Rows, k = ta ? a.Rows : a.Columns;
+        int kb = tb ? b.Columns : b.Rows, n = tb ? b.Rows : b.Columns;
+        if (k != kb)
+            throw new ArgumentException(
+                $"{op}: cannot multiply {a.Shape}{(ta ? "ᵀ" : "")} by {b.Shape}{(tb ? "ᵀ" : "")}: inner dimensions {k} and {kb} differ.");
+        var shape = b.Rank == 1 && !tb ? TensorShape.Vector(m) : TensorShape.Matrix(m, n);
+        if (c is null) c = New<T>(shape);
+        else
+        {
+            if (c.Rows != m || c.Columns != n)
+                throw new ArgumentException($"{op}: the destination has shape {c.Shape}, but {a.Shape}{(ta ? "ᵀ" : "")}·{b.Shape}{(tb ? "ᵀ" : "")} is {shape}.");
+            RequireNoAlias(op, c, a);
+            RequireNoAlias(op, c, b);
+        }
+        var o = runtime.Options;
+        int bm = o.MatMulMicroTile * o.MatMulThreadsY, bn = o.MatMulMicroTile * o.MatMulThreadsX;
+        var config = new KernelConfig(
+            new Index2D((n + bn - 1) / bn, (m + bm - 1) / bm),
+            new Index2D(o.MatMulThreadsX, o.MatMulThreadsY),
+            SharedMemoryConfig.RequestDynamic<T>(o.MatMulTileK * (bm + bn)));
+        string kernel = o.MatMulMicroTile == 8 ? nameof(Kernels.MatMul.Kernel8) : nameof(Kernels.MatMul.Kernel4);
+        Launch<T, MatMulArgs<T>>(typeof(Kernels.MatMul), kernel, config, new MatMulArgs<T>
+        {
+            A = V(a, op), B = V(b, op), C = V(c, op), M = m, N = n, K = k,
+            // op(A)[i, k]: A[i, k] = A[i·cols + k], or A[k, i] = A[k·cols + i] when transposed.
+            ARowStride = ta ? 1 : a.Columns, AColumnStride = ta ? a.Columns : 1,
+            BRowStride = tb ? 1 : b.Columns, BColumnStride = tb ? b.Columns : 1,
+            TransposeA = ta ? 1 : 0, TransposeB = tb ? 1 : 0, TileK = o.MatMulTileK, Accumulate = accumulate ? 1 : 0,
+        });
+        return c;
+    }
+}

@@ -1,0 +1,196 @@
+using ILGPU;
+
+namespace Tutor.Gpu.Kernels;
+
+/// <summary>
+/// C (+)= op(A)·op(B) for row-major matrices, op = identity or transpose, any sizes.
+/// <para>
+/// Tiling: a group of TX×TY threads computes a BM×BN block of C. For each BK-deep slice of the inner dimension the
+/// group copies a BM×BK tile of op(A) and a BK×BN tile of op(B) into shared memory (<see cref="LoadTiles{T}"/>:
+/// consecutive threads read consecutive addresses whichever way the operand is stored, and elements past the edge
+/// of a matrix are stored as 0, so sizes need not be multiples of the tile), then every thread accumulates its
+/// micro-tile of C, 4×4 (<see cref="Kernel4{T, M}"/>) or 8×8 (<see cref="Kernel8{T, M}"/>), in registers: each
+/// value it loads from shared memory feeds 4 or 8 multiply-adds. Thread (tx, ty) owns rows ty + TY·r and columns
+/// tx + TX·c, so neighbouring threads read neighbouring shared addresses (no bank conflicts) and write neighbouring
+/// addresses of C.
+/// </para>
+/// <para>
+/// ILGPU 1.5.3 does not unroll loops (its unroller miscompiled), so the micro-tile update is written out by hand.
+/// TX, TY and BK are launch parameters, which lets ILGPU's CPU simulator (at most 16 threads a group) run the same
+/// kernels with 4×4- or 2×2-thread groups.
+/// </para>
+/// </summary>
+public static class MatMul
+{
+    /// <summary>Copies the k0-th slice's tiles of op(A) (as [k][m]) and op(B) (as [k][n]) into shared memory, then waits for the group.</summary>
+    static void LoadTiles<T>(MatMulArgs<T> a, ArrayView<T> s, int k0, int bm, int bn) where T : unmanaged
+    {
+        int threads = Group.DimX * Group.DimY, tid = Group.IdxY * Group.DimX + Group.IdxX, bk = a.TileK;
+        int rowBase = Grid.IdxY * bm, colBase = Grid.IdxX * bn, tileB = bk * bm;
+        for (int e = tid; e < bm * bk; e += threads)
+        {
+            int r, k;
+            if (a.TransposeA != 0) { k = e / bm; r = e - k * bm; } else { r = e / bk; k = e - r * bk; }
+            int gi = rowBase + r, gk = k0 + k;
+            s[k * bm + r] = gi < a.M && gk < a.K ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+        }
+        for (int e = tid; e < bk * bn; e += threads)
+        {
+            int k, c;
+            if (a.TransposeB != 0) { c = e / bk; k = e - c * bk; } else { k = e / bn; c = e - k * bn; }
+            int gk = k0 + k, gj = colBase + c;
+            s[tileB + k * bn + c] = gk < a.K && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+        }
+        Group.Barrier();
+    }
+
+    /// <summary>The kernel with 4×4 outputs per thread (BM = 4·TY, BN = 4·TX).</summary>
+    public static void Kernel4<T, M>(MatMulArgs<T> a) where T : unmanaged where M : struct, IReal<T>
+    {
+        var m = default(M);
+        var s = SharedMemory.GetDynamic<T>();
+        int tx = Group.IdxX, ty = Group.IdxY, dx = Group.DimX, dy = Group.DimY;
+        int bm = 4 * dy, bn = 4 * dx, tileB = a.TileK * bm;
+        int i0 = Grid.IdxY * bm + ty, j0 = Grid.IdxX * bn + tx;
+        T z = m.Zero;
+        T c00 = z, c01 = z, c02 = z, c03 = z;
+        T c10 = z, c11 = z, c12 = z, c13 = z;
+        T c20 = z, c21 = z, c22 = z, c23 = z;
+        T c30 = z, c31 = z, c32 = z, c33 = z;
+        for (int k0 = 0; k0 < a.K; k0 += a.TileK)
+        {
+            LoadTiles(a, s, k0, bm, bn);
+            for (int kk = 0; kk < a.TileK; kk++)
+            {
+                int ak = kk * bm, bk = tileB + kk * bn;
+                T a0 = s[ak + ty + 0 * dy];
+                T a1 = s[ak + ty + 1 * dy];
+                T a2 = s[ak + ty + 2 * dy];
+                T a3 = s[ak + ty + 3 * dy];
+                T b0 = s[bk + tx + 0 * dx];
+                T b1 = s[bk + tx + 1 * dx];
+                T b2 = s[bk + tx + 2 * dx];
+                T b3 = s[bk + tx + 3 * dx];
+                c00 = m.Add(c00, m.Mul(a0, b0)); c01 = m.Add(c01, m.Mul(a0, b1)); c02 = m.Add(c02, m.Mul(a0, b2)); c03 = m.Add(c03, m.Mul(a0, b3));
+                c10 = m.Add(c10, m.Mul(a1, b0)); c11 = m.Add(c11, m.Mul(a1, b1)); c12 = m.Add(c12, m.Mul(a1, b2)); c13 = m.Add(c13, m.Mul(a1, b3));
+                c20 = m.Add(c20, m.Mul(a2, b0)); c21 = m.Add(c21, m.Mul(a2, b1)); c22 = m.Add(c22, m.Mul(a2, b2)); c23 = m.Add(c23, m.Mul(a2, b3));
+                c30 = m.Add(c30, m.Mul(a3, b0)); c31 = m.Add(c31, m.Mul(a3, b1)); c32 = m.Add(c32, m.Mul(a3, b2)); c33 = m.Add(c33, m.Mul(a3, b3));
+            }
+            Group.Barrier();
+        }
+        Store<T, M>(a, i0 + 0 * dy, j0, dx, c00, c01, c02, c03);
+        Store<T, M>(a, i0 + 1 * dy, j0, dx, c10, c11, c12, c13);
+        Store<T, M>(a, i0 + 2 * dy, j0, dx, c20, c21, c22, c23);
+        Store<T, M>(a, i0 + 3 * dy, j0, dx, c30, c31, c32, c33);
+    }
+
+    /// <summary>The kernel with 8×8 outputs per thread (BM = 8·TY, BN = 8·TX).</summary>
+    public static void Kernel8<T, M>(MatMulArgs<T> a) where T : unmanaged where M : struct, IReal<T>
+    {
+        var m = default(M);
+        var s = SharedMemory.GetDynamic<T>();
+        int tx = Group.IdxX, ty = Group.IdxY, dx = Group.DimX, dy = Group.DimY;
+        int bm = 8 * dy, bn = 8 * dx, tileB = a.TileK * bm;
+        int i0 = Grid.IdxY * bm + ty, j0 = Grid.IdxX * bn + tx;
+        T z = m.Zero;
+        T c00 = z, c01 = z, c02 = z, c03 = z, c04 = z, c05 = z, c06 = z, c07 = z;
+        T c10 = z, c11 = z, c12 = z, c13 = z, c14 = z, c15 = z, c16 = z, c17 = z;
+        T c20 = z, c21 = z, c22 = z, c23 = z, c24 = z, c25 = z, c26 = z, c27 = z;
+        T c30 = z, c31 = z, c32 = z, c33 = z, c34 = z, c35 = z, c36 = z, c37 = z;
+        T c40 = z, c41 = z, c42 = z, c43 = z, c44 = z, c45 = z, c46 = z, c47 = z;
+        T c50 = z, c51 = z, c52 = z, c53 = z, c54 = z, c55 = z, c56 = z, c57 = z;
+        T c60 = z, c61 = z, c62 = z, c63 = z, c64 = z, c65 = z, c66 = z, c67 = z;
+        T c70 = z, c71 = z, c72 = z, c73 = z, c74 = z, c75 = z, c76 = z, c77 = z;
+        for (int k0 = 0; k0 < a.K; k0 += a.TileK)
+        {
+            LoadTiles(a, s, k0, bm, bn);
+            for (int kk = 0; kk < a.TileK; kk++)
+            {
+                int ak = kk * bm, bk = tileB + kk * bn;
+                T a0 = s[ak + ty + 0 * dy];
+                T a1 = s[ak + ty + 1 * dy];
+                T a2 = s[ak + ty + 2 * dy];
+                T a3 = s[ak + ty + 3 * dy];
+                T a4 = s[ak + ty + 4 * dy];
+                T a5 = s[ak + ty + 5 * dy];
+                T a6 = s[ak + ty + 6 * dy];
+                T a7 = s[ak + ty + 7 * dy];
+                T b0 = s[bk + tx + 0 * dx];
+                T b1 = s[bk + tx + 1 * dx];
+                T b2 = s[bk + tx + 2 * dx];
+                T b3 = s[bk + tx + 3 * dx];
+                T b4 = s[bk + tx + 4 * dx];
+                T b5 = s[bk + tx + 5 * dx];
+                T b6 = s[bk + tx + 6 * dx];
+                T b7 = s[bk + tx + 7 * dx];
+                c00 = m.Add(c00, m.Mul(a0, b0)); c01 = m.Add(c01, m.Mul(a0, b1)); c02 = m.Add(c02, m.Mul(a0, b2)); c03 = m.Add(c03, m.Mul(a0, b3)); c04 = m.Add(c04, m.Mul(a0, b4)); c05 = m.Add(c05, m.Mul(a0, b5)); c06 = m.Add(c06, m.Mul(a0, b6)); c07 = m.Add(c07, m.Mul(a0, b7));
+                c10 = m.Add(c10, m.Mul(a1, b0)); c11 = m.Add(c11, m.Mul(a1, b1)); c12 = m.Add(c12, m.Mul(a1, b2)); c13 = m.Add(c13, m.Mul(a1, b3)); c14 = m.Add(c14, m.Mul(a1, b4)); c15 = m.Add(c15, m.Mul(a1, b5)); c16 = m.Add(c16, m.Mul(a1, b6)); c17 = m.Add(c17, m.Mul(a1, b7));
+                c20 = m.Add(c20, m.Mul(a2, b0)); c21 = m.Add(c21, m.Mul(a2, b1)); c22 = m.Add(c22, m.Mul(a2, b2)); c23 = m.Add(c23, m.Mul(a2, b3)); c24 = m.Add(c24, m.Mul(a2, b4)); c25 = m.Add(c25, m.Mul(a2, b5)); c26 = m.Add(c26, m.Mul(a2, b6)); c27 = m.Add(c27, m.Mul(a2, b7));
+                c30 = m.Add(c30, m.Mul(a3, b0)); c31 = m.Add(c31, m.Mul(a3, b1)); c32 = m.Add(c32, m.Mul(a3, b2)); c33 = m.Add(c33, m.Mul(a3, b3)); c34 = m.Add(c34, m.Mul(a3, b4)); c35 = m.Add(c35, m.Mul(a3, b5)); c36 = m.Add(c36, m.Mul(a3, b6)); c37 = m.Add(c37, m.Mul(a3, b7));
+                c40 = m.Add(c40, m.Mul(a4, b0)); c41 = m.Add(c41, m.Mul(a4, b1)); c42 = m.Add(c42, m.Mul(a4, b2)); c43 = m.Add(c43, m.Mul(a4, b3)); c44 = m.Add(c44, m.Mul(a4, b4)); c45 = m.Add(c45, m.Mul(a4, b5)); c46 = m.Add(c46, m.Mul(a4, b6)); c47 = m.Add(c47, m.Mul(a4, b7));
+                c50 = m.Add(c50, m.Mul(a5, b0)); c51 = m.Add(c51, m.Mul(a5, b1)); c52 = m.Add(c52, m.Mul(a5, b2)); c53 = m.Add(c53, m.Mul(a5, b3)); c54 = m.Add(c54, m.Mul(a5, b4)); c55 = m.Add(c55, m.Mul(a5, b5)); c56 = m.Add(c56, m.Mul(a5, b6)); c57 = m.Add(c57, m.Mul(a5, b7));
+                c60 = m.Add(c60, m.Mul(a6, b0)); c61 = m.Add(c61, m.Mul(a6, b1)); c62 = m.Add(c62, m.Mul(a6, b2)); c63 = m.Add(c63, m.Mul(a6, b3)); c64 = m.Add(c64, m.Mul(a6, b4)); c65 = m.Add(c65, m.Mul(a6, b5)); c66 = m.Add(c66, m.Mul(a6, b6)); c67 = m.Add(c67, m.Mul(a6, b7));
+                c70 = m.Add(c70, m.Mul(a7, b0)); c71 = m.Add(c71, m.Mul(a7, b1)); c72 = m.Add(c72, m.Mul(a7, b2)); c73 = m.Add(c73, m.Mul(a7, b3)); c74 = m.Add(c74, m.Mul(a7, b4)); c75 = m.Add(c75, m.Mul(a7, b5)); c76 = m.Add(c76, m.Mul(a7, b6)); c77 = m.Add(c77, m.Mul(a7, b7));
+            }
+            Group.Barrier();
+        }
+        Store<T, M>(a, i0 + 0 * dy, j0, dx, c00, c01, c02, c03, c04, c05, c06, c07);
+        Store<T, M>(a, i0 + 1 * dy, j0, dx, c10, c11, c12, c13, c14, c15, c16, c17);
+        Store<T, M>(a, i0 + 2 * dy, j0, dx, c20, c21, c22, c23, c24, c25, c26, c27);
+        Store<T, M>(a, i0 + 3 * dy, j0, dx, c30, c31, c32, c33, c34, c35, c36, c37);
+        Store<T, M>(a, i0 + 4 * dy, j0, dx, c40, c41, c42, c43, c44, c45, c46, c47);
+        Store<T, M>(a, i0 + 5 * dy, j0, dx, c50, c51, c52, c53, c54, c55, c56, c57);
+        Store<T, M>(a, i0 + 6 * dy, j0, dx, c60, c61, c62, c63, c64, c65, c66, c67);
+        Store<T, M>(a, i0 + 7 * dy, j0, dx, c70, c71, c72, c73, c74, c75, c76, c77);
+    }
+
+    /// <summary>Writes (or adds) one row of a thread's micro-tile, skipping elements past the edge of C.</summary>
+    static void Store<T, M>(MatMulArgs<T> a, int i, int j0, int dx, T v0, T v1, T v2, T v3) where T : unmanaged where M : struct, IReal<T>
+    {
+        if (i >= a.M) return;
+        int row = i * a.N;
+        Put<T, M>(a, row, j0 + 0 * dx, v0);
+        Put<T, M>(a, row, j0 + 1 * dx, v1);
+        Put<T, M>(a, row, j0 + 2 * dx, v2);
+        Put<T, M>(a, row, j0 + 3 * dx, v3);
+    }
+
+    static void Store<T, M>(MatMulArgs<T> a, int i, int j0, int dx, T v0, T v1, T v2, T v3, T v4, T v5, T v6, T v7) where T : unmanaged where M : struct, IReal<T>
+    {
+        if (i >= a.M) return;
+        int row = i * a.N;
+        Put<T, M>(a, row, j0 + 0 * dx, v0);
+        Put<T, M>(a, row, j0 + 1 * dx, v1);
+        Put<T, M>(a, row, j0 + 2 * dx, v2);
+        Put<T, M>(a, row, j0 + 3 * dx, v3);
+        Put<T, M>(a, row, j0 + 4 * dx, v4);
+        Put<T, M>(a, row, j0 + 5 * dx, v5);
+        Put<T, M>(a, row, j0 + 6 * dx, v6);
+        Put<T, M>(a, row, j0 + 7 * dx, v7);
+    }
+
+    static void Put<T, M>(MatMulArgs<T> a, int row, int j, T v) where T : unmanaged where M : struct, IReal<T>
+    {
+        if (j >= a.N) return;
+        a.C[row + j] = a.Accumulate != 0 ? default(M).Add(a.C[row + j], v) : v;
+    }
+}
+
+/// <summary>Arguments of the <see cref="MatMul"/> kernels: C is M×N, row-major; op(A) is M×K, op(B) K×N.</summary>
+public struct MatMulArgs<T> where T : unmanaged
+{
+    /// <summary>The operands and the result.</summary>
+    public ArrayView<T> A, B, C;
+    /// <summary>The product's dimensions.</summary>
+    public int M, N, K;
+    /// <summary>Where op(A)[i, k] lives: A[i·ARowStride + k·AColumnStride].</summary>
+    public int ARowStride, AColumnStride;
+    /// <summary>Where op(B)[k, j] lives: B[k·BRowStride + j·BColumnStride].</summary>
+    public int BRowStride, BColumnStride;
+    /// <summary>1 when A (B) is stored transposed, which decides the order the tile loads walk memory in.</summary>
+    public int TransposeA, TransposeB;
+    /// <summary>BK, the depth of a tile.</summary>
+    public int TileK;
+    /// <summary>1: C += product.</summary>
+    public int Accumulate;
+}
