@@ -1,4 +1,5 @@
 using Tutor.Devices;
+using Tutor.Gpu;
 using Tutor.Gpu.Devices;
 
 namespace Tutor.Lessons;
@@ -12,11 +13,24 @@ public sealed record LessonDevice(string Name, string Reason)
     /// <summary>The CPU backend.</summary>
     public static LessonDevice Cpu(string reason) => new("cpu", reason);
 
-    /// <summary>The opened GPU (ILGPU context and accelerator) when <see cref="Name"/> is <c>gpu</c>; else null.</summary>
+    /// <summary>The opened GPU (ILGPU context, accelerator and runtime) when <see cref="Name"/> is <c>gpu</c>; else null.</summary>
     public GpuDevice? Gpu { get; init; }
+
+    /// <summary>The GPU tensor runtime the lessons' GPU paths train on; null on the CPU.</summary>
+    public GpuRuntime? Runtime { get; init; }
+
+    /// <summary>
+    /// Tests only: a "GPU" that is ILGPU's CPU simulator (<see cref="GpuRuntime.CreateCpuSimulator"/>), so the lessons'
+    /// GPU paths run on a machine without one. The command line never uses it: <c>--device gpu</c> needs a real GPU.
+    /// </summary>
+    internal static LessonDevice Simulated(GpuRuntime simulator) =>
+        new("gpu", "ILGPU's CPU simulator (tests only)") { Runtime = simulator };
 
     /// <summary>True when the lesson's models should run on the GPU.</summary>
     public bool IsGpu => Name == "gpu";
+
+    /// <summary>What a report's header says about the device: <paramref name="cpu"/> on the CPU, <c>GPU (reason)</c> on a GPU.</summary>
+    public string ReportLabel(string cpu) => IsGpu ? $"GPU ({Reason})" : cpu;
 
     /// <summary>
     /// Chooses the device for <c>--device auto|cpu|gpu</c> through <see cref="ComputeDevice.Select(string)"/>:
@@ -35,7 +49,7 @@ public sealed record LessonDevice(string Name, string Reason)
         {
             var device = ComputeDevice.Select(request, provider);
             return device.IsGpu
-                ? new LessonDevice("gpu", device.Reason) { Gpu = device.Backend as GpuDevice }
+                ? new LessonDevice("gpu", device.Reason) { Gpu = device.Backend as GpuDevice, Runtime = (device.Backend as GpuDevice)?.Runtime }
                 : Cpu(request.Trim().Equals("cpu", StringComparison.OrdinalIgnoreCase)
                     ? "the CPU backend was asked for (--device cpu)"
                     : device.Reason);

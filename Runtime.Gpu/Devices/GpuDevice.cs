@@ -4,8 +4,8 @@ using ILGPU.Runtime;
 namespace Tutor.Gpu.Devices;
 
 /// <summary>
-/// An opened GPU: the ILGPU context and accelerator, and what was chosen and why. Disposing it releases the accelerator
-/// and then the context. <see cref="Tutor.Devices.ComputeDevice.Backend"/> is one of these on a GPU.
+/// An opened GPU: the ILGPU context and accelerator, the <see cref="GpuRuntime"/> on it, and what was chosen and why.
+/// Disposing it releases the runtime, the accelerator and then the context. <see cref="Tutor.Devices.ComputeDevice.Backend"/> is one of these on a GPU.
 /// </summary>
 public sealed class GpuDevice : IDisposable
 {
@@ -14,7 +14,11 @@ public sealed class GpuDevice : IDisposable
         Context = context;
         Accelerator = accelerator;
         Choice = choice;
+        Runtime = new GpuRuntime(accelerator);
     }
+
+    /// <summary>The tensor runtime on this device: uploads, downloads and <see cref="GpuRuntime.Ops"/>.</summary>
+    public GpuRuntime Runtime { get; }
 
     /// <summary>The ILGPU context the accelerator belongs to.</summary>
     public Context Context { get; }
@@ -25,9 +29,10 @@ public sealed class GpuDevice : IDisposable
     /// <summary>The device chosen and the line the user reads.</summary>
     public DeviceChoice Choice { get; }
 
-    /// <summary>Releases the accelerator, then the context.</summary>
+    /// <summary>Releases the runtime's buffers and kernels, the accelerator, then the context.</summary>
     public void Dispose()
     {
+        Runtime.Dispose();
         Accelerator.Dispose();
         Context.Dispose();
     }

@@ -43,15 +43,17 @@ public sealed class GpuDeviceProvider : IGpuProvider
             context.Dispose();
             return GpuOffer.None(choice.Reason);
         }
+        Accelerator? accelerator = null;
         try
         {
-            var accelerator = devices[choice.Device.Index].CreateAccelerator(context);
+            accelerator = devices[choice.Device.Index].CreateAccelerator(context);
             return new GpuOffer(new GpuDevice(context, accelerator, choice), choice.Device.Name, choice.Reason);
         }
 #pragma warning disable CA1031 // As above: a driver that lists a device but cannot open it becomes the reason.
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            accelerator?.Dispose();
             context.Dispose();
             return GpuOffer.None($"opening {choice.Device.Name} failed ({e.GetType().Name}: {e.Message})");
         }
