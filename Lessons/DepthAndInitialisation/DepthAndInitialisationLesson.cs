@@ -48,7 +48,9 @@ public sealed class DepthAndInitialisationLesson : ILesson
         foreach (var (name, d) in Initialisations)
         {
             context.Say($"{Id}: {name}: gradient norms, then {options.Epochs} epochs");
-            runs.Add(Train(name, d, data, random.Fork(name), context));
+            runs.Add(context.Device.Runtime is { } gpu   // --device gpu: DepthAndInitialisation.Gpu.cs
+                ? DepthAndInitialisationGpu.Train(gpu, name, d, data, options.Epochs, random.Fork(name), context)
+                : Train(name, d, data, random.Fork(name), context));
         }
         var elapsed = clock.Elapsed;
         var checks = Checks(runs);

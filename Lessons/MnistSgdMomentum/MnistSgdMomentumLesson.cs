@@ -63,7 +63,9 @@ public sealed class MnistSgdMomentumLesson : ILesson
         var points = new List<ValidationPoint>();
         int step = 0;
         var trainClock = Stopwatch.StartNew();
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        if (context.Device.Runtime is { } gpu)   // --device gpu: the same loop on the device (MnistSgdMomentum.Gpu.cs), then no CPU epochs
+            step = MnistSgdMomentumGpu.Train(gpu, net, loader, pixels, labels, validation, options.Epochs, points, monitor, context, Id);
+        for (int epoch = 0; epoch < (context.Device.Runtime is null ? options.Epochs : 0); epoch++)
         {
             int batchIndex = 0;
             foreach (var batch in loader.NextEpoch())
