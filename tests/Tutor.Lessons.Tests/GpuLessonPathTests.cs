@@ -165,4 +165,17 @@ public sealed class GpuLessonPathTests(GpuSimulatorFixture fixture) : IClassFixt
         foreach (var (cpu, device) in cpuNet.Parameters.Zip(resultNet.Parameters))
             Close(cpu.Value.Span, device.Value.Span, Float32Tolerance, cpu.Name + " after three SGD steps");
     }
+
+    [Fact]
+    public void Mlp_iris_grid_cell_on_the_device_matches_the_generated_gradient_descent()
+    {
+        var random = new TutorRandom(20240917);
+        var data = MlpIris.MlpIrisLesson.Load(random, MlpIris.MlpIrisLesson.Preprocessing.Raw);
+        var cpu = MlpIris.MlpIrisLesson.Train(data, 0.01, 1, 8, random);
+        var device = MlpIris.MlpIrisGpu.Train(gpu, data, 0.01, 1, 8, random);
+        for (int i = 0; i < cpu.Losses.Length; i++) Close(cpu.Losses[i], device.Losses[i], 1e-10, $"loss at iteration {i}");
+        Assert.Equal(cpu.TrainFull, device.TrainFull);
+        Assert.Equal(cpu.ValidationFull, device.ValidationFull);
+        Assert.True(cpu.Losses[^1] < cpu.Losses[0], "the loss should fall");
+    }
 }
