@@ -28,11 +28,12 @@ public static class CpuBench
     }
 
     /// <summary>The MLP epoch (<paramref name="steps"/> batches), median of <paramref name="repeats"/> epochs after one warm-up step.</summary>
-    public static BenchResult MlpEpoch(int steps, int repeats)
+    /// <remarks>Tests pass smaller hidden layers and batch (<paramref name="sizes"/> must start with 784).</remarks>
+    public static BenchResult MlpEpoch(int steps, int repeats, int[]? sizes = null, int batch = BenchWorkload.Batch)
     {
         var (pixels, labels, count) = BenchWorkload.LoadMnist();
-        var sizes = BenchWorkload.MlpSizes;
-        int batch = BenchWorkload.Batch, layers = sizes.Length - 1;
+        sizes ??= BenchWorkload.MlpSizes;
+        int layers = sizes.Length - 1;
         var random = new TutorRandom(1);
         var w = new Tensor<float>[layers];
         var bias = new Tensor<float>[layers];

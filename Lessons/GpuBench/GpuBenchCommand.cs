@@ -37,8 +37,8 @@ static class GpuBenchCommand
             var results = new List<BenchResult>();
             if (gpu is not null)
             {
-                results.Add(GpuBench.MatMul(gpu.Runtime, n, r));
-                results.Add(GpuBench.MlpEpoch(gpu.Runtime, s, Math.Max(1, r / 2)));
+                results.Add(DeviceBench.MatMul(gpu.Runtime, n, r));
+                results.Add(DeviceBench.MlpEpoch(gpu.Runtime, s, Math.Max(1, r / 2)));
             }
             else
             {

@@ -10,7 +10,7 @@ namespace Tutor.Lessons.GpuBench;
 /// <see cref="GpuRuntime.Synchronize"/>, so a time covers the work, not just the queueing. The MLP's epoch of inputs is
 /// uploaded once before timing (as the PyTorch peer keeps its batches on the card); labels go with each loss call.
 /// </summary>
-public static class GpuBench
+public static class DeviceBench
 {
     /// <summary>MatMul n³ float32: median of <paramref name="repeats"/> after two warm-ups (the first compiles the kernel).</summary>
     public static BenchResult MatMul(GpuRuntime gpu, int n, int repeats)
@@ -38,11 +38,11 @@ public static class GpuBench
     }
 
     /// <summary>The MLP epoch on the device (a <see cref="GpuMlp"/>, tanh): median of <paramref name="repeats"/> epochs after one warm-up step.</summary>
-    public static BenchResult MlpEpoch(GpuRuntime gpu, int steps, int repeats)
+    /// <remarks>Tests pass smaller hidden layers and batch (<paramref name="sizes"/> must start with 784).</remarks>
+    public static BenchResult MlpEpoch(GpuRuntime gpu, int steps, int repeats, int[]? sizes = null, int batch = BenchWorkload.Batch)
     {
         var (pixels, labels, count) = BenchWorkload.LoadMnist();
-        var sizes = BenchWorkload.MlpSizes;
-        int batch = BenchWorkload.Batch;
+        sizes ??= BenchWorkload.MlpSizes;
         var random = new TutorRandom(1);
         var parameters = new ParameterSet<float>();
         for (int l = 0; l < sizes.Length - 1; l++)
