@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Publishes what a GPU test machine runs, for a machine that has no .NET: self-contained linux-x64 single files of
-#   tutor                   the lessons (`tutor run mnist-sgd-momentum --device gpu`), with data/ and generated/ beside it
-#   tutor-gpu-bench         MatMul 4096^3 and the MLP epoch on the chosen device (when bench/Tutor.Benchmarks.Gpu exists)
+#   tutor        the lessons (`tutor run mnist-sgd-momentum --device gpu`) and the GPU benchmark (`tutor gpu-bench`),
+#                with data/ and generated/ beside it
 # plus bench/pytorch/gpu_peer.py (the PyTorch CUDA peer), into artifacts/gpu-publish/ (ignored by git) or the folder
-# given as $1, and checks the whole folder is at most 64 MiB (the upload limit to such a machine).
+# given as $1, and checks the whole folder is at most 64 MiB (the upload limit to such a machine). The benchmark is a
+# subcommand, not a second program: a second self-contained single file would carry the .NET runtime again (~45 MiB).
 #
 #   scripts/publish-gpu.sh                      # -> artifacts/gpu-publish/
 #   scripts/publish-gpu.sh /tmp/gpu             # somewhere else
@@ -11,7 +12,8 @@
 #
 # Settings (GPU.md): single file + compression + InvariantGlobalization, untrimmed. Full trimming breaks ILGPU (it
 # looks up BCL math methods by name), so it is not used. On the GPU machine:
-#   tar xzf gpu-publish.tar.gz && cd gpu-publish && ./tutor run linear-autoencoder --device gpu
+#   cd gpu-publish && ./tutor run linear-autoencoder --device gpu
+#   ./tutor gpu-bench --device gpu --json tutor.json && python3 gpu_peer.py --json torch.json
 # (no .NET needed; the NVIDIA driver's libcuda.so.1 is all ILGPU needs). See docs/gpu.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,9 +39,7 @@ if [ -d "$generated" ]; then
   cp -r "$generated"/. "$out/generated/"
 fi
 
-bench="$root/bench/Tutor.Benchmarks.Gpu/Tutor.Benchmarks.Gpu.csproj"
-if [ -f "$bench" ]; then publish "$bench"; fi
-if [ -f "$root/bench/pytorch/gpu_peer.py" ]; then cp "$root/bench/pytorch/gpu_peer.py" "$out/"; fi
+cp "$root/bench/pytorch/gpu_peer.py" "$out/"
 
 total=$(du -sb "$out" | cut -f1)
 echo "Published to $out:"
@@ -54,6 +54,7 @@ if [ "${SMOKE:-1}" = "1" ]; then
   echo "Smoke run of the single file (here: falls back to the CPU when there is no GPU, and says why):"
   smoke="$(mktemp -d)"
   (cd "$smoke" && "$out/tutor" list >/dev/null && echo "  tutor list: ok" \
-     && "$out/tutor" run gd-closed-form --device auto --out "$smoke/reports" | sed 's/^/  /')
+     && "$out/tutor" run gd-closed-form --device auto --out "$smoke/reports" | sed 's/^/  /' \
+     && "$out/tutor" gpu-bench --device auto --size 256 --steps 1 --repeats 1 | sed 's/^/  /')
   rm -rf "$smoke"
 fi
