@@ -84,6 +84,7 @@ public sealed class DeviceSelectionTests
     {
         using var device = ComputeDevice.Select("auto");
         Assert.False(string.IsNullOrWhiteSpace(device.Reason));
+        Assert.Equal(device.IsGpu, device.GpuRuntime() is not null);
         if (!CudaProbe.Run().LibraryFound)
         {
             // CI and this repository's build machine: no driver, so the CPU with the exact message.
