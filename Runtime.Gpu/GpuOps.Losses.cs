@@ -66,7 +66,7 @@ public sealed partial class GpuOps
     {
         Shapes.RequireLabels(nameof(CrossEntropyLoss), logits.Shape, labels);
         using var rows = New<T>(TensorShape.Vector(logits.Rows));
-        using (var device = Labels(labels)) SoftmaxKernel(RowKernels.CrossEntropyRows, logits, logits, logits, rows, labels: device.View);
+        SoftmaxKernel(RowKernels.CrossEntropyRows, logits, logits, logits, rows, labels: Labels(labels));
         return ReduceAll(typeof(Terms.Value<,>), rows, null, T.One / Count<T>(logits.Rows));
     }
 
@@ -76,8 +76,7 @@ public sealed partial class GpuOps
     {
         CheckVjp(nameof(CrossEntropyLossVjp), resultAdjoint, result, logits, logitsAdjoint);
         Shapes.RequireLabels(nameof(CrossEntropyLossVjp), logits.Shape, labels);
-        using var device = Labels(labels);
-        SoftmaxKernel(RowKernels.CrossEntropyVjp, logits, resultAdjoint, logits, logitsAdjoint, T.One / Count<T>(logits.Rows), device.View);
+        SoftmaxKernel(RowKernels.CrossEntropyVjp, logits, resultAdjoint, logits, logitsAdjoint, T.One / Count<T>(logits.Rows), Labels(labels));
     }
 
     /// <summary>ẏ = Σᵢ (⟨softmax(Z[i, :]), Ż[i, :]⟩ − Ż[i, labels[i]])/B.</summary>
@@ -88,7 +87,7 @@ public sealed partial class GpuOps
         if (logitsTangent is null) { Fill(resultTangent, T.Zero); return; }
         Shapes.RequireLabels(nameof(CrossEntropyLossJvp), logits.Shape, labels);
         using var rows = New<T>(TensorShape.Vector(logits.Rows));
-        using (var device = Labels(labels)) SoftmaxKernel(RowKernels.CrossEntropyJvpRows, logits, logitsTangent, logits, rows, labels: device.View);
+        SoftmaxKernel(RowKernels.CrossEntropyJvpRows, logits, logitsTangent, logits, rows, labels: Labels(labels));
         ReduceAllInto(typeof(Terms.Value<,>), rows, null, T.One / Count<T>(logits.Rows), resultTangent, accumulate: false);
     }
 

@@ -251,16 +251,38 @@ public sealed partial class GpuOps
         });
     }
 
-    /// <summary>y[c] (+)= p·Σᵢ a[i, c] (a vector a counts as one column).</summary>
+    /// <summary>
+    /// y[c] (+)= p·Σᵢ a[i, c] (a vector a counts as one column). A tall matrix is cut into blocks of rows, one group
+    /// per (column strip, block), so that a bias gradient of a 1024-row batch keeps the whole device busy; a second
+    /// launch adds the blocks' partial sums in order.
+    /// </summary>
     void ColumnSum<T>(GpuTensor<T> a, ArrayView<T> y, T p, bool accumulate) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int group = runtime.Options.GroupSize;
         int width = group >= 64 ? 32 : Math.Max(1, group / 4); // columns per group; the rest of the group splits the rows
-        long groups = Math.Clamp((a.Columns + width - 1) / width, 1, runtime.Options.MaxGroups);
-        Launch<T, ColumnArgs<T>>(typeof(ColumnKernels), nameof(ColumnKernels.Sum), new KernelConfig((int)groups, group), new ColumnArgs<T>
+        int slices = group / width;
+        int perBlock = Math.Max(4 * slices, (a.Rows + 1023) / 1024); // each thread adds ≥ 4 rows; at most 1024 blocks
+        int blocks = (a.Rows + perBlock - 1) / perBlock;
+        if (blocks == 1)
         {
-            X = V(a, nameof(ColumnSums)), Y = y, Rows = a.Rows, Columns = a.Columns, ColumnsPerGroup = width, P = p, Accumulate = accumulate ? 1 : 0,
-        });
+            ColumnSumLaunch(V(a, nameof(ColumnSums)), a.Rows, a.Columns, a.Rows, 1, y, p, accumulate, width);
+            return;
+        }
+        var partials = runtime.Pool.Rent<T>((long)blocks * a.Columns);
+        ColumnSumLaunch(V(a, nameof(ColumnSums)), a.Rows, a.Columns, perBlock, blocks, partials.View, T.One, false, width);
+        ColumnSumLaunch(partials.View, blocks, a.Columns, blocks, 1, y, p, accumulate, width);
+        runtime.Pool.Return(partials);
+    }
+
+    void ColumnSumLaunch<T>(ArrayView<T> x, int rows, int columns, int rowsPerBlock, int blocks, ArrayView<T> y, T p, bool accumulate, int width)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        long strips = Math.Clamp((columns + width - 1) / width, 1, runtime.Options.MaxGroups);
+        Launch<T, ColumnArgs<T>>(typeof(ColumnKernels), nameof(ColumnKernels.Sum), new KernelConfig(new Index2D((int)strips, blocks), new Index2D(runtime.Options.GroupSize, 1)),
+            new ColumnArgs<T>
+            {
+                X = x, Y = y, Rows = rows, Columns = columns, ColumnsPerGroup = width, RowsPerBlock = rowsPerBlock, P = p, Accumulate = accumulate ? 1 : 0,
+            });
     }
 
     /// <summary>Ā += p·ȳ broadcast (a row or column vector over A's rows or columns).</summary>

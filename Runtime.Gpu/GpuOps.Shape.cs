@@ -186,26 +186,42 @@ public sealed partial class GpuOps
     void Gather<T>(GpuTensor<T> x, int[] labels, GpuTensor<T> y, int mode) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var matrix = mode == RowKernels.GatherValue ? x : y;
-        using var device = Labels(labels);
         Launch<T, RowArgs<T>>(typeof(RowKernels), nameof(RowKernels.Gather), runtime.Elementwise(labels.Length), new RowArgs<T>
         {
-            X0 = V(x, nameof(GatherByLabel)), X1 = x.View, X2 = x.View, Y = V(y, nameof(GatherByLabel)), Labels = device.View,
+            X0 = V(x, nameof(GatherByLabel)), X1 = x.View, X2 = x.View, Y = V(y, nameof(GatherByLabel)), Labels = Labels(labels),
             Rows = matrix.Rows, Columns = matrix.Columns, Mode = mode,
         });
     }
 
-    /// <summary>The labels in a pooled device buffer, returned to the pool when disposed (after the launch is queued).</summary>
-    LabelBuffer Labels(int[] labels)
+    /// <summary>
+    /// The labels on the device. ILGPU's copy from the host waits for the stream, so the last labels sent stay on the
+    /// device and are sent again only when the contents differ: a loss and its VJP on the same batch cost one copy.
+    /// </summary>
+    ArrayView<int> Labels(int[] labels)
     {
-        var buffer = runtime.Pool.Rent<int>(labels.Length);
-        buffer.View.BaseView.CopyFromCPU(runtime.Stream, labels.AsSpan());
-        return new LabelBuffer(runtime.Pool, buffer);
+        if (sentLabels is null || !labels.AsSpan().SequenceEqual(sentLabels))
+        {
+            if (labelBuffer is null || labelBuffer.Length != labels.Length)
+            {
+                // Back to the pool, not freed: a kernel still queued may read it, and the pool's next user runs after.
+                if (labelBuffer is not null) runtime.Pool.Return(labelBuffer);
+                labelBuffer = runtime.Pool.Rent<int>(labels.Length);
+            }
+            labelBuffer.View.BaseView.CopyFromCPU(runtime.Stream, labels.AsSpan());
+            sentLabels = (int[])labels.Clone();
+        }
+        return labelBuffer!.View;
     }
 
-    readonly struct LabelBuffer(BufferPool pool, MemoryBuffer1D<int, Stride1D.Dense> buffer) : IDisposable
+    int[]? sentLabels;
+    MemoryBuffer1D<int, Stride1D.Dense>? labelBuffer;
+
+    /// <summary>Gives the label buffer back before the runtime closes its pool.</summary>
+    internal void Release()
     {
-        public ArrayView<int> View => buffer.View;
-        public void Dispose() => pool.Return(buffer);
+        if (labelBuffer is not null) runtime.Pool.Return(labelBuffer);
+        labelBuffer = null;
+        sentLabels = null;
     }
 
     static TensorShape RowVectorShape<T>(string op, GpuTensor<T> a, GpuTensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Reflection;
 using ILGPU;
 using ILGPU.Runtime;
 using Tutor.Gpu.Kernels;
@@ -19,7 +18,7 @@ namespace Tutor.Gpu;
 /// </list>
 /// Ops whose result is a number (Sum, Mean, Max, the losses) return a one-element device tensor: nothing waits for
 /// the device until you read it with <see cref="GpuRuntime.ReadScalar{T}(GpuTensor{T})"/>. Each op queues kernels on
-/// the runtime's stream and returns at once. Class labels (<c>int[]</c>) are copied to the device on each call.
+/// the runtime's stream and returns at once. Class labels (<c>int[]</c>) are copied to the device when they differ from the last ones sent.
 /// </summary>
 public sealed partial class GpuOps
 {
@@ -85,7 +84,7 @@ public sealed partial class GpuOps
     /// (<see cref="Forward{T, M, TRule}"/>, <see cref="Vjp{T, M, TRule}"/>, <see cref="Jvp{T, M, TRule}"/>) of that unary rule.
     /// </summary>
     void Map<T>(Type functor, Type? rule, GpuTensor<T> y, GpuTensor<T> x0, GpuTensor<T>? x1 = null, GpuTensor<T>? x2 = null,
-        T p = default, GpuTensor<T>? s = null, bool accumulate = false, int x1Mode = Elementwise.Same, ArrayView<T>? yView = null)
+        T p = default, GpuTensor<T>? s = null, bool accumulate = false, int x1Mode = Elementwise.Same)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var key = new KernelKey(typeof(Elementwise), nameof(Elementwise.Kernel), functor, rule ?? typeof(void), typeof(T));
@@ -104,9 +103,9 @@ public sealed partial class GpuOps
             X1 = x1 is null ? x0v : V(x1, "Map"),
             X2 = x2 is null ? x0v : V(x2, "Map"),
             S = (s ?? runtime.One<T>()).View,
-            Y = yView ?? V(y, "Map"),
+            Y = V(y, "Map"),
             P = p,
-            N = (int)(yView?.Length ?? y.Length),
+            N = y.Length,
             Columns = y.Columns,
             X1Mode = x1Mode,
             Accumulate = accumulate ? 1 : 0,

@@ -14,7 +14,8 @@ namespace Tutor.Gpu;
 /// once per op and element type, then cached) and <see cref="Ops"/>, the tensor ops on the device.
 /// <para>
 /// Everything runs in order on the accelerator's default stream and nothing waits for the device except a
-/// download, <see cref="ReadScalar{T}"/> and <see cref="Synchronize"/>. Not thread-safe: one thread drives one runtime.
+/// download, <see cref="ReadScalar{T}"/>, <see cref="Synchronize"/> and an upload (ILGPU's host-to-device copy waits
+/// for the stream before it returns). Not thread-safe: one thread drives one runtime.
 /// </para>
 /// </summary>
 public sealed class GpuRuntime : IDisposable
@@ -150,6 +151,16 @@ public sealed class GpuRuntime : IDisposable
         return t;
     }
 
+    /// <summary>Sets every element of <paramref name="tensor"/> to zero (reset a gradient before accumulating into it).</summary>
+    public void Clear<T>(GpuTensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(tensor, nameof(Clear));
+        tensor.View.MemSetToZero(Stream);
+    }
+
+    /// <summary>Sets every element of <paramref name="tensor"/> to <paramref name="value"/>.</summary>
+    public void Fill<T>(GpuTensor<T> tensor, T value) where T : unmanaged, IFloatingPointIeee754<T> => Ops.Fill(tensor, value);
+
     /// <summary>A device scalar.</summary>
     public GpuTensor<T> Scalar<T>(T value) where T : unmanaged, IFloatingPointIeee754<T> => Full(TensorShape.Scalar, value);
 
@@ -231,6 +242,7 @@ public sealed class GpuRuntime : IDisposable
     {
         if (disposed) return;
         disposed = true;
+        Ops.Release();
         Pool.Dispose();
         kernels.Clear();
         foreach (var one in ones.Values) ((IDisposable)one).Dispose(); // the pool is closed: their buffers are freed

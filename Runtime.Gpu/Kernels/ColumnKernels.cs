@@ -6,21 +6,24 @@ namespace Tutor.Gpu.Kernels;
 public static class ColumnKernels
 {
     /// <summary>
-    /// y[c] (+)= p·Σᵢ x[i, c]. A group covers <c>ColumnsPerGroup</c> adjacent columns (neighbouring threads read
-    /// neighbouring addresses) and splits the rows among G / ColumnsPerGroup slices: slice s adds rows s, s + S, …
-    /// in order, then the slices are added in a fixed tree. Same bits on every run.
+    /// y[b, c] (+)= p·Σᵢ x[i, c] over the rows i of block b = Grid.IdxY (rows b·RowsPerBlock … (b + 1)·RowsPerBlock − 1).
+    /// A group covers <c>ColumnsPerGroup</c> adjacent columns (neighbouring threads read neighbouring addresses) and
+    /// splits its block's rows among G / ColumnsPerGroup slices: slice s adds rows s, s + S, … in order, then the
+    /// slices are added in a fixed tree. With several row blocks, y holds one partial row per block, and a second
+    /// launch with a single block adds them up: same bits on every run.
     /// </summary>
     public static void Sum<T, M>(ColumnArgs<T> a) where T : unmanaged where M : struct, IReal<T>
     {
         var shared = SharedMemory.Allocate<T>(GroupReduce.MaxGroupSize);
         int width = a.ColumnsPerGroup, slices = Group.DimX / width;
         int lane = Group.IdxX % width, slice = Group.IdxX / width;
+        int first = Grid.IdxY * a.RowsPerBlock, end = first + a.RowsPerBlock < a.Rows ? first + a.RowsPerBlock : a.Rows;
         for (int c0 = Grid.IdxX * width; c0 < a.Columns; c0 += Grid.DimX * width)
         {
             int c = c0 + lane;
             T sum = default(M).Zero;
             if (c < a.Columns)
-                for (int i = slice; i < a.Rows; i += slices) sum = default(M).Add(sum, a.X[i * a.Columns + c]);
+                for (int i = first + slice; i < end; i += slices) sum = default(M).Add(sum, a.X[i * a.Columns + c]);
             shared[Group.IdxX] = sum;
             Group.Barrier();
             for (int h = slices / 2; h > 0; h /= 2)
@@ -30,8 +33,9 @@ public static class ColumnKernels
             }
             if (slice == 0 && c < a.Columns)
             {
+                int o = Grid.IdxY * a.Columns + c;
                 T v = default(M).Mul(shared[lane], a.P);
-                a.Y[c] = a.Accumulate != 0 ? default(M).Add(a.Y[c], v) : v;
+                a.Y[o] = a.Accumulate != 0 ? default(M).Add(a.Y[o], v) : v;
             }
             Group.Barrier();
         }
@@ -61,6 +65,8 @@ public struct ColumnArgs<T> where T : unmanaged
     public int Rows, Columns;
     /// <summary>Columns per group (a power of two dividing the group size).</summary>
     public int ColumnsPerGroup;
+    /// <summary>Rows per block of <see cref="ColumnKernels.Sum{T, M}"/> (one block: all rows).</summary>
+    public int RowsPerBlock;
     /// <summary>A factor (1/rows for a mean).</summary>
     public T P;
     /// <summary>1: accumulate.</summary>

@@ -43,6 +43,31 @@ public class RuntimeTests(SimulatorFixture fixture)
     }
 
     [Fact]
+    public void Clear_and_fill_overwrite_every_element_of_a_view_and_nothing_else()
+    {
+        using var a = gpu.Upload(Tensor<double>.Matrix(3, 2, [1, 2, 3, 4, 5, 6]));
+        gpu.Clear(gpu.Ops.SliceRows(a, 0, 1));
+        gpu.Fill(gpu.Ops.SliceRows(a, 2, 1), -0.5);
+        Assert.Equal([0d, 0, 3, 4, -0.5, -0.5], gpu.Download(a).ToArray());
+    }
+
+    [Fact]
+    public void Labels_changed_in_place_or_of_the_same_length_are_sent_again()
+    {
+        var host = Tensor<float>.Matrix(2, 3, [1, 2, 3, 4, 5, 6]);
+        using var a = gpu.Upload(host);
+        int[] labels = [0, 1];
+        foreach (var next in new[] { new[] { 2, 0 }, new[] { 1, 2 } })
+        {
+            using (var y = gpu.Ops.GatherByLabel(a, labels))
+                Assert.Equal(Ops.GatherByLabel(host, labels).ToArray(), gpu.Download(y).ToArray());
+            next.CopyTo(labels, 0); // the same array, new contents
+        }
+        using var z = gpu.Ops.GatherByLabel(a, [1, 1]);
+        Assert.Equal([2f, 5], gpu.Download(z).ToArray());
+    }
+
+    [Fact]
     public void Shape_errors_say_what_the_cpu_says()
     {
         var a = Tensor<float>.Zeros(3, 4);
