@@ -1,4 +1,6 @@
 using Tutor.Gpu;
+using Tutor.Lessons.DepthAndInitialisation;
+using Tutor.Training;
 using Tutor.Lessons.GdClosedForm;
 using Tutor.Lessons.LinearAutoencoder;
 using Tutor.Lessons.MnistSgdMomentum;
@@ -8,8 +10,8 @@ namespace Tutor.Lessons.Tests;
 /// <summary>
 /// Whole lessons with the GPU branch taken (<see cref="LessonDevice.Simulated"/>: ILGPU's CPU simulator stands in for
 /// the card) against the same lesson on the CPU, at tiny sizes: the branch, the batching and the evaluation loops of
-/// each <c>*.Gpu.cs</c> file, not just the network. depth-and-initialisation is left out here: even at 256 digits its
-/// four runs take minutes on the simulator; its network is checked step by step in <see cref="GpuLessonPathTests"/>. The numbers a lesson reports must agree: float32 training within
+/// each <c>*.Gpu.cs</c> file, not just the network. depth-and-initialisation's four runs take minutes on the simulator
+/// even at 256 digits, so one of its runs is checked against the same steps on the CPU instead. The numbers a lesson reports must agree: float32 training within
 /// 1e-3 relative after an epoch (1e-4 per step in <see cref="GpuLessonPathTests"/>, compounded), an accuracy within one
 /// example, float64 closed form within the lesson's own tolerance.
 /// </summary>
@@ -53,5 +55,33 @@ public sealed class GpuLessonRunTests(GpuSimulatorFixture fixture) : IClassFixtu
         var (cpu, device) = RunBoth(new GdClosedFormLesson());
         Assert.True(cpu.Passed);
         Assert.True(device.Passed, string.Join("; ", device.Checks.Where(c => !c.Passed).Select(c => c.Name)));
+    }
+
+    [Fact]
+    public void Depth_gpu_run_of_one_initialisation_matches_the_same_steps_on_the_cpu()
+    {
+        // One initialisation (Xavier) at 128 training and 20 test digits, one epoch (one SGD step of 128): the GPU file's
+        // batching, gradient-norm batch and accuracy loops, against the lesson's CPU steps written out with the student's net.
+        var data = MnistData.Load(128, 20);
+        var random = new TutorRandom(LessonContext.DefaultSeed).Fork("Xavier");
+        using var output = new TempDirectory();
+        var context = new LessonContext(output.Path, quiet: true);
+        var device = DepthAndInitialisationGpu.Train(gpu, "Xavier", null, data, 1, random, context);
+
+        var net = new DeepTanhNet(MnistData.Pixels, DepthAndInitialisationLesson.Hidden, DepthAndInitialisationLesson.Depth, DepthAndInitialisationLesson.Classes);
+        net.Initialise(null, random.Fork("init"));
+        var (gx, gy) = data.Batch(data.TestImages, data.TestLabels, Enumerable.Range(0, 20).ToArray());
+        net.LossAndGradient(gx, gy);
+        for (int l = 0; l < net.Sizes.Length - 1; l++)
+        {
+            double norm = Math.Sqrt(net.WeightGradient(l).AsReadOnlySpan().ToArray().Sum(v => (double)v * v));
+            Assert.True(Math.Abs(norm - device.GradientNorms[l]) <= 1e-4 * norm, $"‖∂L/∂W{l + 1}‖: CPU {norm}, GPU {device.GradientNorms[l]}");
+        }
+        Assert.Equal(data.Accuracy(net, train: false), device.TestAccuracy[0]);
+        var (x, y) = data.Batch(data.TrainImages, data.TrainLabels, Enumerable.Range(0, 128).ToArray());
+        double loss = net.LossAndGradient(x, y);
+        new Sgd<float>(net.Parameters, DepthAndInitialisationLesson.LearningRate).Step();
+        Assert.True(Math.Abs(loss - device.TrainLoss[0]) <= 1e-4 * loss, $"epoch loss: CPU {loss}, GPU {device.TrainLoss[0]}");
+        Assert.InRange(device.TestAccuracy[1], data.Accuracy(net, train: false) - 1.0 / 20, data.Accuracy(net, train: false) + 1.0 / 20);
     }
 }
