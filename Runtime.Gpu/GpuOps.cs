@@ -18,7 +18,8 @@ namespace Tutor.Gpu;
 /// </list>
 /// Ops whose result is a number (Sum, Mean, Max, the losses) return a one-element device tensor: nothing waits for
 /// the device until you read it with <see cref="GpuRuntime.ReadScalar{T}(GpuTensor{T})"/>. Each op queues kernels on
-/// the runtime's stream and returns at once. Class labels (<c>int[]</c>) are copied to the device when they differ from the last ones sent.
+/// the runtime's stream and returns at once. Class labels (<c>int[]</c>) are copied to the device when they differ
+/// from the last ones sent.
 /// </summary>
 public sealed partial class GpuOps
 {

@@ -58,7 +58,7 @@ public static class StepCommand
                 return TutorCli.ExitUsage;
             }
             var term = terminal?.Invoke()
-                ?? (ReferenceEquals(output, Console.Out) ? new ConsoleStepperTerminal() : new WriterTerminal(output));
+                ?? (ReferenceEquals(output, Console.Out) ? new SpectreStepperTerminal() : new WriterTerminal(output));
             trace.StepThrough(term);
             return TutorCli.ExitOk;
         });

@@ -20,10 +20,14 @@ public sealed class LessonContext
 
     /// <summary>
     /// A progress bar for a training loop: <c>using var bar = context.Progress("training", epochs);</c> then
-    /// <c>bar.Report(epoch + 1, $"loss {loss:G4}")</c>.
+    /// <c>bar.Report(epoch + 1, $"loss {loss:G4}")</c>. It draws only when <see cref="Log"/> is the console, the
+    /// console is an interactive terminal and the context is not quiet; otherwise it prints nothing.
     /// </summary>
     public Progress Progress(string label, int total) =>
-        new(label, total, Log, Quiet, ReferenceEquals(Log, Console.Out) && !Console.IsOutputRedirected);
+        new(label, total, Log, Quiet, ReferenceEquals(Log, Console.Out) && !Console.IsOutputRedirected, bar => drawing = bar);
+
+    /// <summary>The bar drawn on the terminal's current line, if any: <see cref="Say"/> clears it first.</summary>
+    Progress? drawing;
 
     /// <summary>The folder reports go to (created when a lesson writes its report).</summary>
     public string OutputDirectory { get; }
@@ -43,6 +47,8 @@ public sealed class LessonContext
     /// <summary>Writes a progress line unless <see cref="Quiet"/>.</summary>
     public void Say(string line)
     {
-        if (!Quiet) Log.WriteLine(line);
+        if (Quiet) return;
+        drawing?.Clear();
+        Log.WriteLine(line);
     }
 }

@@ -12,6 +12,26 @@ public sealed record LessonCheck(string Name, double Expected, double Actual, do
 
     /// <summary>True when <see cref="RelativeError"/> is within <see cref="RelativeTolerance"/> (NaN fails).</summary>
     public bool Passed => RelativeError <= RelativeTolerance;
+
+    /// <summary>
+    /// For a bound check (<see cref="Reports.LessonSupport.AtLeast"/>, <c>AtMost</c>, <c>Within</c>), whose
+    /// <see cref="Actual"/> is the distance from the bound: what is measured, e.g. <c>training misclassification</c>.
+    /// </summary>
+    public string? Subject { get; init; }
+
+    /// <summary>For a bound check: the measured value itself.</summary>
+    public double? Measured { get; init; }
+
+    /// <summary>For a bound check: what <see cref="Measured"/> must satisfy, e.g. <c>≤ 0.02</c>.</summary>
+    public string? Requirement { get; init; }
+
+    /// <summary>One line: what was measured against what was required, e.g. <c>training misclassification: measured 0.0403 (needs ≤ 0.02)</c>.</summary>
+    public string Explain() =>
+        Measured is { } measured
+            ? $"{Subject ?? Name}: measured {Reports.Num.Sig(measured, 4)} (needs {Requirement})"
+            : Expected == 0 && RelativeTolerance == 0
+                ? $"{Name}: got {Actual:R}, should be 0"
+                : $"{Name}: expected {Expected:R}, got {Actual:R} (relative error {RelativeError:E2} > {RelativeTolerance:E0})";
 }
 
 /// <summary>What a lesson found: a headline for the terminal, the report it wrote, its checks and its key numbers.</summary>

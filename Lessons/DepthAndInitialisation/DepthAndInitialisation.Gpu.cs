@@ -35,6 +35,7 @@ public static class DepthAndInitialisationGpu
         var testAcc = new List<double> { Accuracy(gpu, mlp, test, data.TestLabels) };
         var losses = new List<double>();
         float lr = (float)DepthAndInitialisationLesson.LearningRate;
+        using var bar = context.Progress(name, epochs * loader.BatchCount);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             double sum = 0;
@@ -49,13 +50,14 @@ public static class DepthAndInitialisationGpu
                 sum += gpu.ReadScalar(loss);
                 mlp.SgdStep(lr);
                 batches++;
+                bar.Report(epoch * loader.BatchCount + batches, $"epoch {epoch + 1}, loss {sum / batches:0.0000} (GPU)");
             }
             losses.Add(sum / batches);
             trainAcc.Add(Accuracy(gpu, mlp, train, data.TrainLabels));
             testAcc.Add(Accuracy(gpu, mlp, test, data.TestLabels));
             context.Say($"  {name} epoch {epoch + 1}: loss {losses[^1]:0.0000}, train {trainAcc[^1]:P2}, test {testAcc[^1]:P2} (GPU)");
         }
-        return new InitialisationRun(name, d, norms, [.. trainAcc], [.. testAcc], [.. losses], clock.Elapsed.TotalSeconds);
+        return new InitialisationRun(name, d, norms, [.. trainAcc], [.. testAcc], [.. losses], clock.Elapsed.TotalSeconds) { Steps = epochs * loader.BatchCount };
     }
 
     /// <summary>The fraction of rows of <paramref name="images"/> classified as <paramref name="labels"/>, in chunks of 1000.</summary>

@@ -9,11 +9,21 @@ namespace Tutor.Lessons.DepthAndInitialisation;
 /// <summary>The sizes the lesson runs at: <see cref="Full"/> is LESSONS.md's; tests may use fewer examples.</summary>
 public sealed record DepthOptions(int Epochs, int TrainCount, int TestCount)
 {
-    public static DepthOptions Full { get; } = new(5, 8000, 2000);
+    public static DepthOptions Full { get; } = new(5, 8000, 2000) { SeedStepsDiagnostic = true };
+
+    /// <summary>
+    /// Also train Xavier for as many SGD steps as the seed took (5 epochs of 468 batches on the full 60 000 digits), to show
+    /// in the report what the reduced data costs. A diagnostic beside the checks, never one of them.
+    /// </summary>
+    public bool SeedStepsDiagnostic { get; init; }
 }
 
 /// <summary>One initialisation: the gradient norm of every layer's weights on one batch, and accuracy per epoch (index 0: before training).</summary>
-public sealed record InitialisationRun(string Name, double? D, double[] GradientNorms, double[] TrainAccuracy, double[] TestAccuracy, double[] TrainLoss, double Seconds);
+public sealed record InitialisationRun(string Name, double? D, double[] GradientNorms, double[] TrainAccuracy, double[] TestAccuracy, double[] TrainLoss, double Seconds)
+{
+    /// <summary>SGD steps taken: epochs × batches per epoch.</summary>
+    public int Steps { get; init; }
+}
 
 /// <summary>
 /// Seed 001 P4: an MLP 784 → 50 (tanh) ×8 → 10 on MNIST, initialised with U(−d, d) for d ∈ {0.01, 0.1, 2} and with
@@ -23,6 +33,9 @@ public sealed record InitialisationRun(string Name, double? D, double[] Gradient
 public sealed class DepthAndInitialisationLesson : ILesson
 {
     public const int Depth = 8, Hidden = 50, Classes = 10, BatchSize = 128, GradientBatch = 256;
+
+    /// <summary>The seed's SGD steps: 5 epochs × ⌊60 000 / 128⌋ = 468 batches (drop_last).</summary>
+    public const int SeedSteps = 5 * (60000 / BatchSize);
     public const double LearningRate = 0.01;
     public static readonly (string Name, double? D)[] Initialisations = [("d = 0.01", 0.01), ("d = 0.1", 0.1), ("d = 2.0", 2.0), ("Xavier", null)];
 
@@ -53,9 +66,18 @@ public sealed class DepthAndInitialisationLesson : ILesson
                 : Train(name, d, data, random.Fork(name), context));
         }
         var elapsed = clock.Elapsed;
+        InitialisationRun? atSeedSteps = null;
+        if (options.SeedStepsDiagnostic)
+        {
+            int epochs = (SeedSteps + data.TrainCount / BatchSize - 1) / (data.TrainCount / BatchSize);
+            context.Say($"{Id}: diagnostic: Xavier again for {epochs} epochs, about the seed's {SeedSteps} SGD steps");
+            atSeedSteps = context.Device.Runtime is { } gpu
+                ? DepthAndInitialisationGpu.Train(gpu, "Xavier", null, data, epochs, random.Fork("Xavier"), context)
+                : Train("Xavier", null, data, random.Fork("Xavier"), context, epochs);
+        }
         var checks = Checks(runs);
         var figures = new DepthFigures(context, Id, runs).Draw();
-        var markdown = new DepthReport(this, context, options, data, runs, checks, figures, elapsed).Render();
+        var markdown = new DepthReport(this, context, options, data, runs, checks, figures, elapsed) { AtSeedSteps = atSeedSteps }.Render();
         var path = ReportFile.Write(context.PathFor(Id + ".md"), markdown, Title);
         var values = new Dictionary<string, double> { ["seed"] = context.Seed, ["seconds"] = elapsed.TotalSeconds };
         foreach (var r in runs)
@@ -63,6 +85,11 @@ public sealed class DepthAndInitialisationLesson : ILesson
             values[$"{r.Name}.test-accuracy"] = r.TestAccuracy[^1];
             values[$"{r.Name}.train-accuracy"] = r.TrainAccuracy[^1];
             for (int l = 0; l < r.GradientNorms.Length; l++) values[$"{r.Name}.gradient-norm.{l + 1}"] = r.GradientNorms[l];
+        }
+        if (atSeedSteps is not null)
+        {
+            values["Xavier.at-seed-steps.steps"] = atSeedSteps.Steps;
+            values["Xavier.at-seed-steps.test-accuracy"] = atSeedSteps.TestAccuracy[^1];
         }
         return new LessonResult
         {
@@ -74,8 +101,9 @@ public sealed class DepthAndInitialisationLesson : ILesson
         };
     }
 
-    InitialisationRun Train(string name, double? d, MnistData data, TutorRandom random, LessonContext context)
+    InitialisationRun Train(string name, double? d, MnistData data, TutorRandom random, LessonContext context, int? epochCount = null)
     {
+        int epochs = epochCount ?? options.Epochs;
         var clock = Stopwatch.StartNew();
         var net = new DeepTanhNet(MnistData.Pixels, Hidden, Depth, Classes);
         net.Initialise(d, random.Fork("init"));
@@ -91,7 +119,8 @@ public sealed class DepthAndInitialisationLesson : ILesson
         var trainAcc = new List<double> { data.Accuracy(net, train: true) };
         var testAcc = new List<double> { data.Accuracy(net, train: false) };
         var losses = new List<double>();
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        using var bar = context.Progress(name, epochs * loader.BatchCount);
+        for (int epoch = 0; epoch < epochs; epoch++)
         {
             double sum = 0;
             int batches = 0;
@@ -101,13 +130,14 @@ public sealed class DepthAndInitialisationLesson : ILesson
                 sum += net.LossAndGradient(x, y);
                 optimizer.Step();
                 batches++;
+                bar.Report(epoch * loader.BatchCount + batches, $"epoch {epoch + 1}, loss {sum / batches:0.0000}");
             }
             losses.Add(sum / batches);
             trainAcc.Add(data.Accuracy(net, train: true));
             testAcc.Add(data.Accuracy(net, train: false));
             context.Say($"  {name} epoch {epoch + 1}: loss {losses[^1]:0.0000}, train {trainAcc[^1]:P2}, test {testAcc[^1]:P2}");
         }
-        return new InitialisationRun(name, d, norms, [.. trainAcc], [.. testAcc], [.. losses], clock.Elapsed.TotalSeconds);
+        return new InitialisationRun(name, d, norms, [.. trainAcc], [.. testAcc], [.. losses], clock.Elapsed.TotalSeconds) { Steps = epochs * loader.BatchCount };
     }
 
     static double Norm(Tensor<float> t)
@@ -119,10 +149,10 @@ public sealed class DepthAndInitialisationLesson : ILesson
 
     static List<LessonCheck> Checks(List<InitialisationRun> runs) =>
     [
-        LessonSupport.Within("d = 0.01: test accuracy ≤ 20% (near chance)", runs[0].TestAccuracy[^1], 0, 0.20),
-        LessonSupport.Within("d = 0.1: test accuracy ≤ 20% (near chance)", runs[1].TestAccuracy[^1], 0, 0.20),
-        LessonSupport.Within("d = 2.0: test accuracy ≤ 40% (learns little)", runs[2].TestAccuracy[^1], 0, 0.40),
-        LessonSupport.Within("Xavier: test accuracy ≥ 80%", runs[3].TestAccuracy[^1], 0.80, 1),
+        LessonSupport.AtMost("d = 0.01: test accuracy (near chance)", 0.20, runs[0].TestAccuracy[^1]),
+        LessonSupport.AtMost("d = 0.1: test accuracy (near chance)", 0.20, runs[1].TestAccuracy[^1]),
+        LessonSupport.AtMost("d = 2.0: test accuracy (learns little)", 0.40, runs[2].TestAccuracy[^1]),
+        LessonSupport.AtLeast("Xavier: test accuracy", 0.80, runs[3].TestAccuracy[^1]),
     ];
 }
 

@@ -12,6 +12,12 @@ sealed class DepthReport(DepthAndInitialisationLesson lesson, LessonContext cont
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     static readonly string[] SeedTest = ["11.35%", "11.35%", "19.48%", "90.06%"];
 
+    /// <summary>The seed's printed Xavier test accuracy after epochs 1–5: the mean over every test batch of every epoch so far.</summary>
+    static readonly double[] SeedXavierRunningMean = [85.36, 87.41, 88.60, 89.43, 90.06];
+
+    /// <summary>Xavier trained for about the seed's number of SGD steps (a diagnostic, not a check), when the lesson ran it.</summary>
+    public InitialisationRun? AtSeedSteps { get; init; }
+
     public string Render()
     {
         md.Heading(1, lesson.Title);
@@ -61,7 +67,7 @@ sealed class DepthReport(DepthAndInitialisationLesson lesson, LessonContext cont
                      $"{Num.Sci(runs[3].GradientNorms.Max(), 2)}, and the network trains.");
 
         md.Heading(2, "Training: accuracy per epoch");
-        md.Table(["initialisation", .. Enumerable.Range(0, options.Epochs + 1).Select(e => $"test, epoch {e}"), "train, last epoch", "mean loss, last epoch", "seed (full MNIST) test", "seconds"],
+        md.Table(["initialisation", .. Enumerable.Range(0, options.Epochs + 1).Select(e => $"test, epoch {e}"), "train, last epoch", "mean loss, last epoch", "seed (full MNIST) test, as printed", "seconds"],
             runs.Select((r, i) => (IReadOnlyList<string>)[r.Name, .. r.TestAccuracy.Select(a => a.ToString("P2", Inv)), r.TrainAccuracy[^1].ToString("P2", Inv),
                 Num.Sig(r.TrainLoss[^1], 5), SeedTest[i], r.Seconds.ToString("0.0", Inv)]),
             [Align.Left, .. Enumerable.Repeat(Align.Right, options.Epochs + 5)]);
@@ -70,12 +76,13 @@ sealed class DepthReport(DepthAndInitialisationLesson lesson, LessonContext cont
         md.Paragraph($"Xavier reaches {x.TestAccuracy[^1].ToString("P1", Inv)} test accuracy after {options.Epochs} epochs " +
                      $"({options.Epochs * (data.TrainCount / DepthAndInitialisationLesson.BatchSize)} SGD steps). " +
                      (x.TestAccuracy[^1] >= 0.8 ? "That meets LESSONS.md's 80%. " : "**That is below LESSONS.md's 80%**, and the lesson says so rather than changing the recipe. ") +
-                     "The seed, with 7.5 times as many steps per epoch on the full MNIST, reached 90.06%. The small initialisations stay at the " +
-                     "frequency of the most common digit, as the seed's 11.35% did (its test set's share of ones); d = 2.0 learns slowly from saturated units.");
+                     "The small initialisations stay at the frequency of the most common digit, as the seed's 11.35% did (its test set's share of ones); " +
+                     "d = 2.0 learns slowly from saturated units.");
+        SeedComparison(x);
 
         md.Heading(2, "Checks");
         md.Table(["check (LESSONS.md)", "value", "result"],
-            checks.Select(c => (IReadOnlyList<string>)[c.Name, c.Actual.ToString("P2", Inv), c.Passed ? "pass" : "**FAIL**"]), [Align.Left, Align.Right, Align.Left]);
+            checks.Select(c => (IReadOnlyList<string>)[c.Name, (c.Measured ?? c.Actual).ToString("P2", Inv), c.Passed ? "pass" : "**FAIL**"]), [Align.Left, Align.Right, Align.Left]);
 
         md.Heading(2, "What this teaches");
         md.Bullets([
@@ -84,5 +91,30 @@ sealed class DepthReport(DepthAndInitialisationLesson lesson, LessonContext cont
             "Xavier's scale √(6/(n_in + n_out)) keeps activations and gradients at a steady size through the layers, and the same network then trains.",
         ]);
         return md.ToString();
+    }
+
+    /// <summary>Why the seed's 90.06% is not this lesson's target as it stands: what it averaged, and how many steps it took.</summary>
+    void SeedComparison(InitialisationRun xavier)
+    {
+        var perEpoch = SeedXavierRunningMean.Select((m, k) => k == 0 ? m : (k + 1) * m - k * SeedXavierRunningMean[k - 1]).ToArray();
+        int steps = xavier.Steps;
+        md.Heading(3, "Why the seed's numbers are higher");
+        md.Paragraph("Two things differ, and neither is a bug in this lesson (the network's gradient is checked against finite differences in the tests). " +
+                     "First, what the seed printed: its `test accuracy` after epoch k is `sum(test_accuracy) / (len(test_dataloader) * (epoch + 1))`, the mean " +
+                     "over every test batch of every epoch so far, so 90.06% is the average of its five epochs. Undoing the running mean gives its test accuracy " +
+                     $"after each epoch: {string.Join(", ", perEpoch.Select(v => v.ToString("0.00", Inv) + "%"))}. Second, how long it trained: " +
+                     $"the seed's 5 epochs over 60 000 digits are {DepthAndInitialisationLesson.SeedSteps} SGD steps; 5 epochs over this lesson's " +
+                     $"{data.TrainCount.ToString(Inv)} digits are {steps}, " +
+                     $"{((double)DepthAndInitialisationLesson.SeedSteps / Math.Max(1, steps)).ToString("0.0", Inv)} times fewer. After its first epoch " +
+                     $"(468 steps) the seed was at {perEpoch[0].ToString("0.00", Inv)}%.");
+        if (PeerOracle.Load(lesson.Id) is { } peer)
+            md.Paragraph(peer.Paragraph(xavier.TestAccuracy[^1]));
+        if (AtSeedSteps is { } more)
+            md.Paragraph($"To check that the step count is the difference, the lesson trains the same Xavier network again (same initialisation, same batches) for " +
+                         $"{more.TestAccuracy.Length - 1} epochs, {more.Steps} SGD steps, about the seed's {DepthAndInitialisationLesson.SeedSteps}: test accuracy " +
+                         $"{more.TestAccuracy[^1].ToString("P1", Inv)} (training {more.TrainAccuracy[^1].ToString("P1", Inv)}), against the seed's last epoch " +
+                         $"{perEpoch[^1].ToString("0.00", Inv)}%. It passes 80% after epoch " +
+                         $"{(Array.FindIndex(more.TestAccuracy, a => a >= 0.8) is int e and >= 0 ? e.ToString(Inv) : "— (never)")}. This is a diagnostic, not a check: " +
+                         "LESSONS.md asks for 80% after 5 epochs on 8000 digits, and the check above reports that run as it is.");
     }
 }

@@ -83,7 +83,8 @@ public sealed class GdClosedFormLesson : ILesson
             var errors = new double[LongRun + 1];
             var v = (double[])w0.Clone();
             errors[0] = Distance(v, wStar);
-            for (int k = 1; k <= LongRun; k++) { v = Step(v, x, y, a); errors[k] = Distance(v, wStar); }
+            using var bar = context.Progress($"α = {Num.Sig(f)} · 2/λmax", LongRun);
+            for (int k = 1; k <= LongRun; k++) { v = Step(v, x, y, a); errors[k] = Distance(v, wStar); bar.Report(k); }
             curves.Add((f, errors));
         }
 

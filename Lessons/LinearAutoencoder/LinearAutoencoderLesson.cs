@@ -82,7 +82,12 @@ public sealed class LinearAutoencoderLesson : ILesson
         var sigma = Matrix<double>.Build.DenseOfRowMajor(N, M, z).Svd(computeVectors: false).S.ToArray();
         double bound = 0.5 * sigma.Skip(K).Sum(s => s * s);
 
-        var runs = LearningRates.Select(lr => Train(a0, b0, zt, lr, options.Steps)).ToList();
+        var runs = new List<LearningRateRun>();
+        foreach (var lr in LearningRates)
+        {
+            using var bar = context.Progress($"lr {lr}", options.Steps);
+            runs.Add(Train(a0, b0, zt, lr, options.Steps, bar));
+        }
         var best = runs.Where(r => r.Divergence is null).MinBy(r => r.Best) ?? runs.MinBy(r => r.Best)!;
         var (aBest, bBest) = TrainedWeights(a0, b0, zt, best.LearningRate, options.Steps);
         double lambdaMax = Sharpness(aBest, bBest, zt, random.Fork("power"));
@@ -202,7 +207,7 @@ public sealed class LinearAutoencoderLesson : ILesson
         return (diff / scale, fd);
     }
 
-    static LearningRateRun Train(double[] a0, double[] b0, Tensor<double> z, double lr, int steps)
+    static LearningRateRun Train(double[] a0, double[] b0, Tensor<double> z, double lr, int steps, Progress? progress = null)
     {
         var a = Tensor<double>.Matrix(N, K, a0);
         var b = Tensor<double>.Matrix(K, N, b0);
@@ -218,6 +223,7 @@ public sealed class LinearAutoencoderLesson : ILesson
             if (monitor.Check(step, loss, lr) is { } report) { divergence = report; break; }
             Step(a, aBar, lr);
             Step(b, bBar, lr);
+            progress?.Report(step + 1, $"loss {loss:G4}");
         }
         return new LearningRateRun(lr, [.. losses], losses.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min(), divergence);
     }

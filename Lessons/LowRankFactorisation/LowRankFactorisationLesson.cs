@@ -84,7 +84,7 @@ public sealed class LowRankFactorisationLesson : ILesson
     }
 
     /// <summary>Gradient descent from U, V ~ U(0, 1), as the seed's gd_factorise_ad.</summary>
-    public static GdResult Descend(double[] a, int rows, int cols, int rank, double lr, int epochs, TutorRandom random)
+    public static GdResult Descend(double[] a, int rows, int cols, int rank, double lr, int epochs, TutorRandom random, Progress? progress = null)
     {
         var u = new double[rows * rank];
         var v = new double[cols * rank];
@@ -97,6 +97,7 @@ public sealed class LowRankFactorisationLesson : ILesson
             errors[epoch] = value;
             for (int i = 0; i < u.Length; i++) u[i] -= lr * du[i];
             for (int i = 0; i < v.Length; i++) v[i] -= lr * dv[i];
+            progress?.Report(epoch + 1);
         }
         errors[epochs] = Factorisation.SquaredError(u, v, a, rows, cols, rank);
         return new GdResult(u, v, errors, lr, epochs);
@@ -107,7 +108,9 @@ public sealed class LowRankFactorisationLesson : ILesson
         var started = System.Diagnostics.Stopwatch.StartNew();
         var random = new TutorRandom((ulong)context.Seed);
 
-        var small = Descend(A3, 3, 3, Rank, LearningRate, Epochs, random.Fork("3x3"));
+        GdResult small;
+        using (var bar = context.Progress("3×3 matrix", Epochs))
+            small = Descend(A3, 3, 3, Rank, LearningRate, Epochs, random.Fork("3x3"), bar);
         var (smallOpt, smallS, _) = SvdOptimum(A3, 3, 3, Rank);
 
         var (iris, labels) = LoadIris();
@@ -117,9 +120,16 @@ public sealed class LowRankFactorisationLesson : ILesson
         var (uncentredOpt, _, _) = SvdOptimum(iris, 150, 4, Rank);
         // The seed's lr 0.01 is for the 3×3 matrix; on Iris the gradient scales with the data (‖A‖²_F ≈ 681), so the lesson
         // measures whether lr 0.01 is stable there and otherwise uses 0.001 (reported, not tuned to a number).
-        var irisTry = Descend(centred, 150, 4, Rank, LearningRate, Epochs, random.Fork("iris"));
+        GdResult irisTry;
+        using (var bar = context.Progress("iris", Epochs))
+            irisTry = Descend(centred, 150, 4, Rank, LearningRate, Epochs, random.Fork("iris"), bar);
         bool diverged = !double.IsFinite(irisTry.Errors[^1]) || irisTry.Errors[^1] > irisTry.Errors[0];
-        var irisGd = diverged ? Descend(centred, 150, 4, Rank, LearningRate / 10, 5000, random.Fork("iris")) : irisTry;
+        GdResult irisGd = irisTry;
+        if (diverged)
+        {
+            using var bar = context.Progress("iris, lr ÷ 10", 5000);
+            irisGd = Descend(centred, 150, 4, Rank, LearningRate / 10, 5000, random.Fork("iris"), bar);
+        }
 
         // gradient check: the generated gradient against central differences at the 3×3 start
         var r0 = random.Fork("check");

@@ -58,6 +58,7 @@ public sealed class MaeTanhNetworkLesson : ILesson
         var yb = new float[BatchSize];
         var epochs = new List<Epoch>();
         int step = 0;
+        using var bar = context.Progress("training", Epochs * loader.BatchCount);
         for (int e = 1; e <= Epochs; e++)
         {
             double trainSum = 0;
@@ -78,6 +79,7 @@ public sealed class MaeTanhNetworkLesson : ILesson
                 adam.Step();
                 trainSum += loss;
                 batches++;
+                bar.Report(step, $"epoch {e}, loss {trainSum / batches:0.0000}");
             }
             double Mse(int[] rows) => MeanSquaredError(w1.Value.ToArray(), b1.Value.ToArray(), w2.Value.ToArray(), b2.Value.Span[0], x, y, rows);
             double val = Mse(validation);

@@ -9,6 +9,12 @@ namespace Tutor.Lessons.MlpIris;
 public sealed record IrisRun(double LearningRate, int InitSeed, double Train100, double Validation100, double TrainFull, double ValidationFull, double[] Losses);
 
 /// <summary>
+/// One cell of the seed's table under its reconstructed protocol: accuracy on the training rows of networks trained on
+/// them, and accuracy on the validation rows of separate networks trained on those (three initialisations each).
+/// </summary>
+public sealed record SeedProtocolCell(double LearningRate, int Iterations, double[] Train, double[] Validation);
+
+/// <summary>
 /// Lab 2 Q2 (seed 002): a 4-12-3 ReLU MLP on Iris trained by full-batch gradient descent on the mean
 /// cross-entropy, with the gradient generated from the student's loop code; the learning rate × iterations grid
 /// with three initialisations per cell, as in the seed's Appendix D.
@@ -125,6 +131,49 @@ public sealed class MlpIrisLesson : ILesson
         return (double)dead / d.YTrain.Length;
     }
 
+    /// <summary>
+    /// The protocol that reproduces the seed's Appendix D (a reconstruction from a public copy of the seed's script, not
+    /// from the write-up, which shows only the MLP function): inputs (x − μ)/σ² with μ and the unbiased variance of all
+    /// 150 rows; rows kept in file order (the script's <c>df.sample(frac=1)</c> result is discarded), so the first 100
+    /// (setosa and versicolor) train and the last 50 (all virginica) validate; and each validation accuracy comes from a
+    /// second network trained on the validation rows themselves.
+    /// </summary>
+    public static List<SeedProtocolCell> SeedProtocol(TutorRandom random, int iterations)
+    {
+        var table = CsvReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"));
+        int n = table.RowCount, k = IrisMlp.Inputs;
+        var x = new double[n * k];
+        var y = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < k; c++) x[i * k + c] = table[i, c];
+            y[i] = (int)table[i, k];
+        }
+        for (int c = 0; c < k; c++)
+        {
+            double mean = 0, variance = 0;
+            for (int i = 0; i < n; i++) mean += x[i * k + c];
+            mean /= n;
+            for (int i = 0; i < n; i++) variance += (x[i * k + c] - mean) * (x[i * k + c] - mean);
+            variance /= n - 1;   // torch.var is unbiased
+            for (int i = 0; i < n; i++) x[i * k + c] = (x[i * k + c] - mean) / variance;
+        }
+        const int trainRows = 100;
+        var (xt, yt, xv, yv) = (x[..(trainRows * k)], y[..trainRows], x[(trainRows * k)..], y[trainRows..]);
+        var scaler = Standardizer.Fit<double>(x, k);   // unused by Train; the Data record carries one
+        var onTrain = new Data(xt, OneHot(yt), yt, xt, yt, scaler);
+        var onValidation = new Data(xv, OneHot(yv), yv, xv, yv, scaler);
+        var cells = new List<SeedProtocolCell>();
+        foreach (var lr in LearningRates)
+        {
+            var t = Enumerable.Range(0, InitSeeds).Select(s => Train(onTrain, lr, s, iterations, random.Fork($"seed-protocol/train/{lr}"))).ToList();
+            var v = Enumerable.Range(0, InitSeeds).Select(s => Train(onValidation, lr, s, iterations, random.Fork($"seed-protocol/validation/{lr}"))).ToList();
+            cells.Add(new SeedProtocolCell(lr, ShortIterations, [.. t.Select(r => r.Train100)], [.. v.Select(r => r.Validation100)]));
+            cells.Add(new SeedProtocolCell(lr, iterations, [.. t.Select(r => r.TrainFull)], [.. v.Select(r => r.ValidationFull)]));
+        }
+        return cells;
+    }
+
     public static string Pct(double fraction) => (100 * fraction).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     public LessonResult Run(LessonContext context)
@@ -143,6 +192,7 @@ public sealed class MlpIrisLesson : ILesson
             IrisMlp.Loss(p[..w1.Length], p[w1.Length], p[(w1.Length + 1)..(w1.Length + 1 + w2.Length)], p[^1], data.XTrain, data.OneHotTrain, n), flat, analytic);
 
         var runs = new List<IrisRun>();
+        using var bar = context.Progress("grid, preprocessing and seed-protocol runs", (LearningRates.Length + 2) * InitSeeds + 1);
         foreach (var lr in LearningRates)
             for (int s = 0; s < InitSeeds; s++)
             {
@@ -150,6 +200,7 @@ public sealed class MlpIrisLesson : ILesson
                 runs.Add(context.Device.Runtime is { } gpu   // --device gpu: MlpIris.Gpu.cs
                     ? MlpIrisGpu.Train(gpu, data, lr, s, Iterations, random)
                     : Train(data, lr, s, Iterations, random));
+                bar.Report(runs.Count, $"lr {lr}, final loss {runs[^1].Losses[^1]:G4}");
             }
 
         // The same cell (lr 0.01, all iterations) with the inputs centred and scaled, for comparison.
@@ -158,7 +209,10 @@ public sealed class MlpIrisLesson : ILesson
         {
             var other = Load(random, p);
             alternatives[p] = [.. Enumerable.Range(0, InitSeeds).Select(s => Train(other, 0.01, s, Iterations, random))];
+            bar.Report(runs.Count + alternatives.Values.Sum(r => r.Count), $"{p}, lr 0.01");
         }
+        var seedProtocol = SeedProtocol(random, Iterations);
+        bar.Report((LearningRates.Length + 2) * InitSeeds + 1, "the seed's protocol");
         var deadAtInit = new Dictionary<Preprocessing, double> { [Preprocessing.Raw] = DeadFraction(data, random) };
         foreach (var p in alternatives.Keys) deadAtInit[p] = DeadFraction(Load(random, p), random);
 
@@ -172,7 +226,7 @@ public sealed class MlpIrisLesson : ILesson
         };
         clock.Stop();
 
-        var report = new MlpIrisReport(this, context, data, runs, alternatives, deadAtInit, gradientCheck, checks, clock.Elapsed).Render();
+        var report = new MlpIrisReport(this, context, data, runs, alternatives, deadAtInit, gradientCheck, checks, clock.Elapsed) { SeedProtocol = seedProtocol }.Render();
         var path = ReportFile.Write(context.PathFor(Id + ".md"), report, Title);
         var values = new Dictionary<string, double>
         {
@@ -185,6 +239,12 @@ public sealed class MlpIrisLesson : ILesson
             ["standardised.lr0.01.min-train"] = alternatives[Preprocessing.Standardised].Min(r => r.TrainFull),
             ["standardised.lr0.01.min-validation"] = alternatives[Preprocessing.Standardised].Min(r => r.ValidationFull),
         };
+        foreach (var c in seedProtocol)
+        {
+            var key = $"seed-protocol.lr{c.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}.iterations{c.Iterations}";
+            values[key + ".min-train"] = c.Train.Min();
+            values[key + ".min-validation"] = c.Validation.Min();
+        }
         foreach (var r in runs)
         {
             var key = $"lr{r.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}.seed{r.InitSeed}";

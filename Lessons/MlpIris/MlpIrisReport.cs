@@ -14,6 +14,9 @@ sealed class MlpIrisReport(MlpIrisLesson lesson, LessonContext context, MlpIrisL
     readonly MarkdownWriter md = new();
     static string P(double f) => MlpIrisLesson.Pct(f);
 
+    /// <summary>The seed's table under its reconstructed protocol (<see cref="MlpIrisLesson.SeedProtocol"/>), when the lesson ran it.</summary>
+    public IReadOnlyList<SeedProtocolCell> SeedProtocol { get; init; } = [];
+
     // The seed's Appendix D: three runs per cell, (train, validation) in percent.
     static readonly Dictionary<(double, int), (double T, double V)[]> Seed = new()
     {
@@ -36,6 +39,7 @@ sealed class MlpIrisReport(MlpIrisLesson lesson, LessonContext context, MlpIrisL
         Generated();
         Check();
         Grid();
+        SeedProtocolSection();
         Curves();
         PreprocessingSection();
         Teaches();
@@ -132,6 +136,33 @@ sealed class MlpIrisReport(MlpIrisLesson lesson, LessonContext context, MlpIrisL
                      (lesson.Iterations == 1000 ? "." : $" (this run used {lesson.Iterations} iterations, not 1000, so the requirement is not what it tests)."));
     }
 
+    void SeedProtocolSection()
+    {
+        if (SeedProtocol.Count == 0) return;
+        md.Heading(2, "What the seed's table measured");
+        int perfect = Seed.Values.Sum(cell => cell.Count(v => v.V == 100)), all = Seed.Values.Sum(cell => cell.Length);
+        md.Paragraph($"The seed's validation accuracy is 100% in {perfect} of its {all} runs, and lr 0.1 × 100 steps already gives 99% training accuracy, far above the grid " +
+                     "above. Its write-up shows only the `MLP` function, not how `data_in` was made or how the accuracies were measured. A public copy of what " +
+                     "appears to be the seed's script (the same functions and the same printout format; found by code search, so this is a reconstruction, " +
+                     "not the seed) does three things the write-up does not show: it normalises every input as (x − μ)/σ² over all 150 rows; it calls " +
+                     "`df.sample(frac=1)` without keeping the result, so the rows stay in file order, the 100 training rows are the setosa and versicolor " +
+                     "flowers and the 50 validation rows are all virginica; and it measures each validation accuracy with a second network trained on the " +
+                     "validation rows themselves. The same protocol, run here with this lesson's network, initialisation and generated gradient:");
+        var rows = SeedProtocol.OrderBy(c => c.Iterations).ThenByDescending(c => c.LearningRate).Select(c =>
+        {
+            string seed = Seed.TryGetValue((c.LearningRate, c.Iterations), out var s) ? string.Join(", ", s.Select(v => $"{v.T:0}% / {v.V:0}%")) : "—";
+            return (IReadOnlyList<string>)[Num.Sig(c.LearningRate), c.Iterations.ToString(CultureInfo.InvariantCulture),
+                string.Join(", ", c.Train.Zip(c.Validation, (t, v) => $"{P(t)} / {P(v)}")), seed];
+        });
+        md.Table(["lr", "iterations", "train / validation, seed's protocol (3 seeds, here)", "train / validation (seed 002)"], rows.ToList(),
+            [Align.Right, Align.Right, Align.Left, Align.Left]);
+        md.Paragraph("It gives the seed's pattern: validation at or near 100% wherever training runs long enough (lr 0.001 × 100 steps does not, here " +
+                     "or in the seed), because a network trained on 50 flowers of one species only has to predict that species; and high training accuracy early, because setosa and versicolor alone are linearly separable. So the " +
+                     "seed's table measures how well a network fits two species and, separately, one species; it says nothing about flowers the network " +
+                     "has not seen. The grid above (a random 100/50 split of all three species, one network per run, validated on the held-out flowers) " +
+                     "is the experiment the exercise describes, and it is the one LESSONS.md's 95% is checked on.");
+    }
+
     void Curves()
     {
         md.Heading(2, "Loss curves");
@@ -167,7 +198,7 @@ sealed class MlpIrisReport(MlpIrisLesson lesson, LessonContext context, MlpIrisL
                      "measurements are negative for small flowers (setosa: short, narrow petals), and for them all twelve units can be 0 at once: " +
                      "relu passes no gradient, and those examples cannot change the hidden layer until b₁ grows. The table runs the cell that " +
                      "LESSONS.md constrains (lr 0.01, " + lesson.Iterations.ToString(CultureInfo.InvariantCulture) + " iterations, same three initialisations) on the same split, preprocessed three ways " +
-                     "(μ, σ from the training rows; (x − μ)/σ² is a normalisation some course notebooks use):");
+                     "(μ, σ from the training rows; (x − μ)/σ² is the normalisation of the course's handout and of the reconstructed seed script above):");
         var rows = new List<IReadOnlyList<string>>();
         rows.Add(["raw measurements (the lesson's grid)", P(deadAtInit[MlpIrisLesson.Preprocessing.Raw]),
              string.Join(", ", runs.Where(r => r.LearningRate == 0.01).OrderBy(r => r.InitSeed).Select(r => $"{P(r.TrainFull)} / {P(r.ValidationFull)}"))]);
@@ -175,9 +206,10 @@ sealed class MlpIrisReport(MlpIrisLesson lesson, LessonContext context, MlpIrisL
             rows.Add([label, P(deadAtInit[p]), string.Join(", ", alternatives[p].Select(r => $"{P(r.TrainFull)} / {P(r.ValidationFull)}"))]);
         md.Table(["inputs", "training flowers with all 12 units at 0 (first initialisation)", "train / validation after lr 0.01 × " + lesson.Iterations.ToString(CultureInfo.InvariantCulture) + " (3 seeds)"],
             rows, [Align.Left, Align.Right, Align.Left]);
-        md.Paragraph("So the 95% that LESSONS.md asks for is reached with the inputs as the seed's code passes them, and not with centred inputs " +
-                     "at this learning rate and number of steps. This is reported, " +
-                     "not hidden: the preprocessing was chosen because it is what the seed's code shows, and the centred variants are run every time beside it.");
+        md.Paragraph("So the 95% that LESSONS.md asks for is reached with the inputs as the seed's written code passes them, and not with centred inputs " +
+                     "at this learning rate and number of steps, including the (x − μ)/σ² that the seed's own script most likely used. This is reported, " +
+                     "not hidden: the lesson's grid and check use raw inputs because the write-up shows no preprocessing, the consequence of that choice " +
+                     "is this table, and the centred variants are run every time beside it.");
     }
 
     void Teaches()

@@ -17,7 +17,7 @@ public static class MnistSgdMomentumGpu
 {
     /// <summary>Trains <paramref name="net"/> for <paramref name="epochs"/> epochs; returns the number of steps taken.</summary>
     public static int Train(GpuRuntime gpu, SmallMlp net, BatchLoader loader, float[] pixels, int[] labels, int[] validation,
-        int epochs, List<ValidationPoint> points, TrainingMonitor monitor, LessonContext context, string id)
+        int epochs, List<ValidationPoint> points, TrainingMonitor monitor, LessonContext context, string id, Progress? bar = null)
     {
         using var mlp = new GpuMlp(gpu, [MnistSgdMomentumLesson.Pixels, MnistSgdMomentumLesson.Hidden, MnistSgdMomentumLesson.Classes],
             GpuActivation.Relu, net.Parameters);
@@ -41,6 +41,7 @@ public static class MnistSgdMomentumGpu
                 }
                 batchIndex++;
                 step++;
+                bar?.Report(step, $"epoch {epoch + 1}, loss {loss:0.0000} (GPU)");
             }
         }
         mlp.DownloadInto(net.Parameters);

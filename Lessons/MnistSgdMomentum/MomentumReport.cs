@@ -11,6 +11,9 @@ sealed class MomentumReport(MnistSgdMomentumLesson lesson, LessonContext context
     readonly MarkdownWriter md = new();
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The same network trained for about the seed's number of steps (a diagnostic, not a check), when the lesson ran it.</summary>
+    public SeedStepsRun? AtSeedSteps { get; init; }
+
     public string Render()
     {
         md.Heading(1, lesson.Title);
@@ -40,8 +43,20 @@ sealed class MomentumReport(MnistSgdMomentumLesson lesson, LessonContext context
         md.Heading(2, "Result");
         md.Paragraph($"Test accuracy: **{m.TestAccuracy.ToString("P1", Inv)}** (average loss {m.TestLoss.ToString("0.000", Inv)}) on {m.Test} digits never used in training. " +
                      (m.TestAccuracy >= 0.8 ? "LESSONS.md asks for at least 80%: met." : "**LESSONS.md asks for at least 80%: not reached**, and the recipe was not changed to reach it.") +
-                     " The seed printed no number here (its notebook was handed out unrun); with the full 48 000–50 000 training digits it would take about " +
-                     "eight times as many steps per epoch as the " + (m.Train / MnistSgdMomentumLesson.BatchSize + 1).ToString(Inv) + " here.");
+                     " The seed printed no number here (its notebook was handed out unrun).");
+        int steps = options.Epochs * ((m.Train + MnistSgdMomentumLesson.BatchSize - 1) / MnistSgdMomentumLesson.BatchSize);
+        md.Paragraph("Why 80% is out of reach at this size, with nothing wrong in the network (its gradient is checked against finite differences in the tests): " +
+                     $"the seed trains on MNIST's 60 000 training digits less a validation split whose size is cut off in its text; even an 80/20 split leaves " +
+                     $"48 000 digits, 750 batches per epoch and {MnistSgdMomentumLesson.SeedStepsAtLeast} SGD steps in 5 epochs. Here {m.Train} training digits give " +
+                     $"{steps} steps, {((double)MnistSgdMomentumLesson.SeedStepsAtLeast / Math.Max(1, steps)).ToString("0.0", Inv)} times fewer, and with " +
+                     "lr 10⁻³ (about 10⁻² with momentum) the network is still early in training: the validation accuracy above is still climbing when the run ends." +
+                     (AtSeedSteps is { } more
+                         ? $" To check that the step count is the difference, the lesson trains the same network again (same initialisation, same batch order) for " +
+                           $"{more.Epochs} epochs, {more.Steps} steps, about the seed's: test accuracy {more.TestAccuracy.ToString("P1", Inv)}. That is a diagnostic, " +
+                           $"not a check: LESSONS.md asks for 80% after {options.Epochs} epochs, and the check reports that run as it is."
+                         : ""));
+        if (PeerOracle.Load(lesson.Id) is { } peer)
+            md.Paragraph(peer.Paragraph(m.TestAccuracy));
         md.Paragraph("The first test digits, with what the network predicted:");
         md.Paragraph($"![Eight test digits with their predicted labels]({figures.Digits})");
         md.Table(["test digit", .. Enumerable.Range(1, m.ShownDigits.Length).Select(i => i.ToString(Inv))],
@@ -50,7 +65,7 @@ sealed class MomentumReport(MnistSgdMomentumLesson lesson, LessonContext context
             ["true label", .. m.ShownLabels.Select(p => p.ToString(Inv))],
         ], [Align.Left, .. m.ShownDigits.Select(_ => Align.Right)]);
         md.Heading(2, "Checks");
-        md.Table(["check", "value", "result"], checks.Select(c => (IReadOnlyList<string>)[c.Name, c.Actual.ToString("P2", Inv), c.Passed ? "pass" : "**FAIL**"]),
+        md.Table(["check", "value", "result"], checks.Select(c => (IReadOnlyList<string>)[c.Name, (c.Measured ?? c.Actual).ToString("P2", Inv), c.Passed ? "pass" : "**FAIL**"]),
             [Align.Left, Align.Right, Align.Left]);
         md.Heading(2, "What this teaches");
         md.Bullets([

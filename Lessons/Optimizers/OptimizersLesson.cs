@@ -70,6 +70,7 @@ public sealed class OptimizersLesson : ILesson
             var loader = new BatchLoader(n, name == "GD" ? n : SgdBatch, shuffle: name != "GD", random: random.Fork("batches-" + name));
             var curve = new double[IrisEpochs + 1];
             curve[0] = IrisMlp.Loss(w1, b1, w2, b2, data.XTrain, data.OneHotTrain, n);
+            using var bar = context.Progress("iris, " + name, IrisEpochs);
             for (int e = 1; e <= IrisEpochs; e++)
             {
                 foreach (var batch in loader.NextEpoch())
@@ -84,6 +85,7 @@ public sealed class OptimizersLesson : ILesson
                     opt.Step();
                 }
                 curve[e] = IrisMlp.Loss(w1, pb1.Value.Span[0], w2, pb2.Value.Span[0], data.XTrain, data.OneHotTrain, n);
+                bar.Report(e, $"loss {curve[e]:G4}");
             }
             iris[name] = curve;
             irisAccuracy[name] = MlpIrisLesson.Accuracy(w1, pb1.Value.Span[0], w2, pb2.Value.Span[0], data.XValidation, data.YValidation);
@@ -102,6 +104,7 @@ public sealed class OptimizersLesson : ILesson
             var path = new List<(double, double)> { (p[0], p[1]) };
             var values = new double[RosenbrockSteps + 1];
             values[0] = OptimizerProblems.Rosenbrock(p[0], p[1]);
+            using var bar = context.Progress("Rosenbrock, " + name, RosenbrockSteps);
             for (int t = 1; t <= RosenbrockSteps; t++)
             {
                 opt.ZeroGradients();
@@ -111,6 +114,7 @@ public sealed class OptimizersLesson : ILesson
                 opt.Step();
                 path.Add((p[0], p[1]));
                 values[t] = OptimizerProblems.Rosenbrock(p[0], p[1]);
+                bar.Report(t);
             }
             paths[name] = path;
             rosenbrockValues[name] = values;

@@ -62,7 +62,7 @@ public sealed class RegressionThreeModelsLesson : ILesson
     }
 
     /// <summary>Trains one model: w ~ N(0, 0.01²) as torch.normal(0, 0.01), b = 0, then the seed's loop (loss before the update).</summary>
-    public static TrainedModel Train(string model, float learningRate, int epochs, int logInterval, TutorRandom random, IProgress<double>? progress = null)
+    public static TrainedModel Train(string model, float learningRate, int epochs, int logInterval, TutorRandom random, Progress? progress = null)
     {
         int nw = model == "quadratic" ? 2 : 1;
         bool bias = model != "no bias";
@@ -87,7 +87,7 @@ public sealed class RegressionThreeModelsLesson : ILesson
             int k = 0;
             if (bias) b -= learningRate * g[k++];
             for (int i = 0; i < nw; i++) w[i] -= learningRate * g[k++];
-            if (progress is not null && epoch % 10000 == 0) progress.Report((double)epoch / epochs);
+            progress?.Report(epoch + 1);
         }
         float[] parameters = bias ? [b, .. w] : [.. w];
         return new TrainedModel(model, "", learningRate, epochs, logInterval, losses, parameters, initialGradient, [], [], 0, [], []);
@@ -129,7 +129,9 @@ public sealed class RegressionThreeModelsLesson : ILesson
         foreach (var s in specs)
         {
             context.Say($"  training the {s.Name} model: lr {s.Lr}, {s.Epochs} epochs");
-            var trained = Train(s.Name, s.Lr, s.Epochs, s.Log, random.Fork(s.Name));
+            TrainedModel trained;
+            using (var bar = context.Progress(s.Name, s.Epochs))
+                trained = Train(s.Name, s.Lr, s.Epochs, s.Log, random.Fork(s.Name), bar);
             var (ls, mse) = LeastSquares(s.Features);
             // the closed-form gradient at the same initial point the generated one was taken at is recomputed from a fresh fork
             var init = Train(s.Name, s.Lr, 1, 1, random.Fork(s.Name));

@@ -53,11 +53,13 @@ public static class LessonSupport
 
     /// <summary>A check that <paramref name="actual"/> ≥ <paramref name="bound"/>: the shortfall must be exactly 0.</summary>
     public static LessonCheck AtLeast(string name, double bound, double actual) =>
-        new($"{name} ≥ {Num.Sig(bound, 6)} (shortfall; 0 = reached)", 0, double.IsNaN(actual) ? double.NaN : Math.Max(0, bound - actual), 0);
+        new($"{name} ≥ {Num.Sig(bound, 6)} (shortfall; 0 = reached)", 0, double.IsNaN(actual) ? double.NaN : Math.Max(0, bound - actual), 0)
+        { Subject = name, Measured = actual, Requirement = $"≥ {Num.Sig(bound, 6)}" };
 
     /// <summary>A check that <paramref name="actual"/> ≤ <paramref name="bound"/>: the excess must be exactly 0.</summary>
     public static LessonCheck AtMost(string name, double bound, double actual) =>
-        new($"{name} ≤ {Num.Sig(bound, 6)} (excess; 0 = reached)", 0, double.IsNaN(actual) ? double.NaN : Math.Max(0, actual - bound), 0);
+        new($"{name} ≤ {Num.Sig(bound, 6)} (excess; 0 = reached)", 0, double.IsNaN(actual) ? double.NaN : Math.Max(0, actual - bound), 0)
+        { Subject = name, Measured = actual, Requirement = $"≤ {Num.Sig(bound, 6)}" };
 
     /// <summary>
     /// A check that <paramref name="low"/> ≤ <paramref name="value"/> ≤ <paramref name="high"/>: the distance outside
@@ -65,5 +67,6 @@ public static class LessonSupport
     /// </summary>
     public static LessonCheck Within(string name, double value, double low, double high) =>
         new($"{name} (in [{Num.Sig(low, 6)}, {Num.Sig(high, 6)}]; distance outside, 0 = reached)", 0,
-            double.IsNaN(value) ? double.NaN : Math.Max(0, Math.Max(low - value, value - high)), 0);
+            double.IsNaN(value) ? double.NaN : Math.Max(0, Math.Max(low - value, value - high)), 0)
+        { Subject = name, Measured = value, Requirement = $"in [{Num.Sig(low, 6)}, {Num.Sig(high, 6)}]" };
 }

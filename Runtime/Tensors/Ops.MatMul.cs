@@ -113,14 +113,13 @@ public static partial class Ops
         int m = ta ? a.Columns : a.Rows, k = ta ? a.Rows : a.Columns;
         int kb = tb ? b.Columns : b.Rows, n = tb ? b.Rows : b.Columns;
         if (k != kb)
-            throw new ArgumentException(
-                $"{op}: cannot multiply {a.Shape}{(ta ? "ᵀ" : "")} by {b.Shape}{(tb ? "ᵀ" : "")}: inner dimensions {k} and {kb} differ.");
+            throw new ShapeMismatchException(op, $"{op}: cannot multiply {a.Shape}{(ta ? "ᵀ" : "")} by {b.Shape}{(tb ? "ᵀ" : "")}: inner dimensions {k} and {kb} differ.");
         var shape = b.Rank == 1 && !tb ? TensorShape.Vector(m) : TensorShape.Matrix(m, n);
         if (c is null) c = New<T>(shape);
         else
         {
             if (c.Rows != m || c.Columns != n)
-                throw new ArgumentException($"{op}: the destination has shape {c.Shape}, but {a.Shape}{(ta ? "ᵀ" : "")}·{b.Shape}{(tb ? "ᵀ" : "")} is {shape}.");
+                throw new ShapeMismatchException(op, $"{op}: the destination has shape {c.Shape}, but {a.Shape}{(ta ? "ᵀ" : "")}·{b.Shape}{(tb ? "ᵀ" : "")} is {shape}.");
             Shapes.RequireNoAlias(op, c, a);
             Shapes.RequireNoAlias(op, c, b);
         }

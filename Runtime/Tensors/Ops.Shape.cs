@@ -186,7 +186,7 @@ public static partial class Ops
     {
         Shapes.RequireMatrix(op, a.Shape);
         if (v.Length != a.Columns || !(v.Rank == 1 || v.Rows == 1))
-            throw new ArgumentException($"{op}: cannot add {v.Shape} to each row of {a.Shape}: need a vector of {a.Columns} (one per column).");
+            throw new ShapeMismatchException(op, $"{op}: cannot add {v.Shape} to each row of {a.Shape}: need a vector of {a.Columns} (one per column).");
         return a.Shape;
     }
 
@@ -194,17 +194,17 @@ public static partial class Ops
     {
         Shapes.RequireMatrix(op, a.Shape);
         if (v.Length != a.Rows || !(v.Rank == 1 || v.Columns == 1))
-            throw new ArgumentException($"{op}: cannot add {v.Shape} to each column of {a.Shape}: need a vector of {a.Rows} (one per row).");
+            throw new ShapeMismatchException(op, $"{op}: cannot add {v.Shape} to each column of {a.Shape}: need a vector of {a.Rows} (one per row).");
         return a.Shape;
     }
 
     static TensorShape SliceShape<T>(string op, Tensor<T> a, int start, int count) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (a.Rank == 0) throw new ArgumentException($"{op}: a scalar {a.Shape} has no rows to slice.");
+        if (a.Rank == 0) throw new ShapeMismatchException(op, $"{op}: a scalar {a.Shape} has no rows to slice.");
         if (count <= 0)
-            throw new ArgumentException($"{op}: empty batch: {count} rows from {start} of {a.Shape}; a batch needs at least one row.");
+            throw new ShapeMismatchException(op, $"{op}: empty batch: {count} rows from {start} of {a.Shape}; a batch needs at least one row.");
         if (start < 0 || start + count > a.Rows)
-            throw new ArgumentException($"{op}: rows {start}..{start + count - 1} are outside {a.Shape} (rows 0..{a.Rows - 1}).");
+            throw new ShapeMismatchException(op, $"{op}: rows {start}..{start + count - 1} are outside {a.Shape} (rows 0..{a.Rows - 1}).");
         return a.Rank == 1 ? TensorShape.Vector(count) : TensorShape.Matrix(count, a.Columns);
     }
 }

@@ -11,14 +11,13 @@ namespace Tutor;
 /// <c>TERM=dumb</c>) it prints the whole trace (<see cref="Trace.ToText"/>) and returns.
 /// </summary>
 /// <remarks>
-/// Written with plain <see cref="System.Console"/> and ANSI escape sequences, so the runtime needs no terminal
-/// library. The view and its navigation (<see cref="TraceStepper"/>) are separate from the terminal
+/// Drawn with Spectre.Console (<see cref="SpectreStepperTerminal"/>). The view and its navigation (<see cref="TraceStepper"/>) are separate from the terminal
 /// (<see cref="IStepperTerminal"/>), so tests and other hosts can drive it with their own keys and screen.
 /// </remarks>
 public static class TraceStepThrough
 {
     /// <summary>Steps through <paramref name="trace"/> in the console (or prints it whole when there is no terminal).</summary>
-    public static void StepThrough(this Trace trace) => StepThrough(trace, new ConsoleStepperTerminal());
+    public static void StepThrough(this Trace trace) => StepThrough(trace, new SpectreStepperTerminal());
 
     /// <summary>Steps through <paramref name="trace"/> on <paramref name="terminal"/>; returns when the student quits or input ends.</summary>
     public static void StepThrough(this Trace trace, IStepperTerminal terminal)
@@ -96,7 +95,7 @@ public enum StepperStyle
 /// <param name="Style">How to show it.</param>
 public readonly record struct StepperLine(string Text, StepperStyle Style = StepperStyle.Normal);
 
-/// <summary>Where the stepper draws and reads keys: the console (<see cref="ConsoleStepperTerminal"/>) or a test double.</summary>
+/// <summary>Where the stepper draws and reads keys: the console (<see cref="SpectreStepperTerminal"/>) or a test double.</summary>
 public interface IStepperTerminal
 {
     /// <summary>False when keys cannot be read or the screen cannot be redrawn; the whole trace is then printed.</summary>
@@ -393,119 +392,4 @@ public sealed class TraceStepper
     }
 
     static int DisplayWidth(string s) => new StringInfo(s).LengthInTextElements;
-}
-
-/// <summary>
-/// The stepper on <see cref="System.Console"/>: the alternate screen, ANSI colours (none when <c>NO_COLOR</c> is set),
-/// keys read without echo, Ctrl+C read as quit, and the terminal restored on the way out.
-/// </summary>
-public sealed class ConsoleStepperTerminal : IStepperTerminal
-{
-    const string Esc = "\u001b[";
-    readonly bool color = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-    bool treatedControlC;
-    Encoding? encoding;
-
-    /// <summary>
-    /// True when both standard input and output are a terminal, <c>TERM</c> is not <c>dumb</c> and the <c>CI</c>
-    /// environment variable is unset or false.
-    /// </summary>
-    public bool IsInteractive
-    {
-        get
-        {
-            if (Console.IsInputRedirected || Console.IsOutputRedirected) return false;
-            if (string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)) return false;
-            var ci = Environment.GetEnvironmentVariable("CI");
-            return string.IsNullOrEmpty(ci) || string.Equals(ci, "false", StringComparison.OrdinalIgnoreCase) || ci == "0";
-        }
-    }
-
-    /// <inheritdoc />
-    public int Width => Safe(() => Console.WindowWidth, 100);
-
-    /// <inheritdoc />
-    public int Height => Safe(() => Console.WindowHeight, 40);
-
-    /// <inheritdoc />
-    public void Begin()
-    {
-        encoding = Console.OutputEncoding;
-        if (encoding.CodePage != Encoding.UTF8.CodePage) Console.OutputEncoding = Encoding.UTF8;
-        treatedControlC = Console.TreatControlCAsInput;
-        Console.TreatControlCAsInput = true;
-        Console.Out.Write(Esc + "?1049h" + Esc + "?25l");   // alternate screen, hide the cursor
-        Console.Out.Flush();
-    }
-
-    /// <inheritdoc />
-    public void Show(IReadOnlyList<StepperLine> lines)
-    {
-        var sb = new StringBuilder(Esc + "H");
-        foreach (var line in lines)
-        {
-            string style = !color ? "" : line.Style switch
-            {
-                StepperStyle.Title => Esc + "1;36m",
-                StepperStyle.Heading => Esc + "1m",
-                StepperStyle.Current => Esc + "1;33m",
-                StepperStyle.Related => Esc + "32m",
-                StepperStyle.Dim => Esc + "2m",
-                StepperStyle.Help => Esc + "2m",
-                _ => "",
-            };
-            sb.Append(style).Append(line.Text).Append(style.Length > 0 ? Esc + "0m" : "").Append(Esc + "K\n");
-        }
-        sb.Append(Esc + "J");
-        Console.Out.Write(sb.ToString());
-        Console.Out.Flush();
-    }
-
-    /// <inheritdoc />
-    public StepperKey ReadKey()
-    {
-        ConsoleKeyInfo key;
-        try { key = Console.ReadKey(intercept: true); }
-        catch (InvalidOperationException) { return StepperKey.EndOfInput; }
-        if (key.Key == ConsoleKey.C && key.Modifiers.HasFlag(ConsoleModifiers.Control)) return StepperKey.Quit;
-        return key.Key switch
-        {
-            ConsoleKey.RightArrow or ConsoleKey.DownArrow or ConsoleKey.Spacebar or ConsoleKey.Enter or ConsoleKey.N or ConsoleKey.J
-                or ConsoleKey.PageDown => StepperKey.Next,
-            ConsoleKey.LeftArrow or ConsoleKey.UpArrow or ConsoleKey.Backspace or ConsoleKey.P or ConsoleKey.K
-                or ConsoleKey.PageUp => StepperKey.Previous,
-            ConsoleKey.B => StepperKey.Backward,
-            ConsoleKey.F or ConsoleKey.Home => StepperKey.First,
-            ConsoleKey.End or ConsoleKey.G => StepperKey.Last,
-            ConsoleKey.Q or ConsoleKey.Escape => StepperKey.Quit,
-            _ => StepperKey.None,
-        };
-    }
-
-    /// <inheritdoc />
-    public void End()
-    {
-        Console.Out.Write(Esc + "0m" + Esc + "?25h" + Esc + "?1049l");   // plain text, cursor back, main screen back
-        Console.Out.Flush();
-        Console.TreatControlCAsInput = treatedControlC;
-        if (encoding is not null && encoding.CodePage != Console.OutputEncoding.CodePage) Console.OutputEncoding = encoding;
-    }
-
-    /// <inheritdoc />
-    public void WriteAll(string text)
-    {
-        Console.Out.Write(text);
-        Console.Out.Flush();
-    }
-
-    static int Safe(Func<int> read, int fallback)
-    {
-        try
-        {
-            int v = read();
-            return v > 0 ? v : fallback;
-        }
-        catch (IOException) { return fallback; }
-        catch (PlatformNotSupportedException) { return fallback; }
-    }
 }

@@ -16,4 +16,5 @@ public enum DivergenceKind
 /// <param name="Kind">NaN/∞, or growth.</param>
 /// <param name="LearningRate">The learning rate at that step, when the lesson gave it.</param>
 /// <param name="Message">The explanation, e.g. "the loss became NaN at step 37: the learning rate 0.1 is likely above 2/λmax, or a log/exp overflowed".</param>
-public sealed record DivergenceReport(int Step, double Loss, DivergenceKind Kind, double? LearningRate, string Message);
+/// <param name="Origin">For a NaN/∞ loss: where a generated gradient saw the first non-finite value in that step, when one did.</param>
+public sealed record DivergenceReport(int Step, double Loss, DivergenceKind Kind, double? LearningRate, string Message, NonFiniteOrigin? Origin = null);

@@ -40,11 +40,16 @@ public sealed class TrainingMonitor
     public DivergenceReport? Check(int step, double loss, double? learningRate = null)
     {
         DivergenceReport? report = null;
+        var origin = NonFinite.Last is { } recorded && recorded.Sequence > seenSequence ? recorded : null;
+        seenSequence = NonFinite.Last?.Sequence ?? seenSequence;
         if (!double.IsFinite(loss))
         {
             string what = double.IsNaN(loss) ? "NaN" : loss > 0 ? "+∞" : "−∞";
             report = new(step, loss, DivergenceKind.NotFinite, learningRate,
-                $"the loss became {what} at step {step}: {RateClause(learningRate)}, or a log/exp overflowed");
+                origin is null
+                    ? $"the loss became {what} at step {step}: {RateClause(learningRate)}, or a log/exp overflowed"
+                    : $"the loss became {what} at step {step}: {origin}. {(origin.IsInput ? Capitalise(RateClause(learningRate)) : "Look for a log or division of zero or an exp that overflowed there; or " + RateClause(learningRate))}",
+                origin);
         }
         else if (InitialLoss is double first && first > 0 && loss > GrowthFactor * first)
         {
@@ -66,6 +71,10 @@ public sealed class TrainingMonitor
     {
         if (Check(step, loss, learningRate) is { } report) throw new TrainingDivergedException(report);
     }
+
+    long seenSequence = NonFinite.Last?.Sequence ?? 0;
+
+    static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..] + ".";
 
     static string RateClause(double? learningRate) => learningRate is double rate
         ? $"the learning rate {Format(rate)} is likely above 2/λmax"

@@ -137,6 +137,38 @@ public sealed class CliTests
         Assert.Contains("FAIL boom: InvalidOperationException: boom", error, StringComparison.Ordinal);
         Assert.Contains("PASS good", output, StringComparison.Ordinal);
         Assert.Contains("3 lessons run: 1 passed, 2 failed", output, StringComparison.Ordinal);
+
+        // the summary ends with one line per failed lesson saying why
+        var summary = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipWhile(l => !l.StartsWith("3 lessons run", StringComparison.Ordinal)).Skip(1).Select(l => l.TrimEnd()).ToList();
+        Assert.Equal(["  FAIL bad: value: expected 1, got 2 (relative error 1.00E+000 > 1E-012)", "  FAIL boom: threw InvalidOperationException: boom"], summary);
+    }
+
+    [Fact]
+    public void The_summary_names_a_failed_bound_check_with_its_measured_value_even_when_quiet()
+    {
+        using var temp = new TempDirectory();
+        var lesson = new BoundLesson();
+        var (exit, output, _) = Run(new LessonRegistry([lesson]), "run", "bound", "--quiet", "--out", temp.Path);
+        Assert.Equal(TutorCli.ExitLessonFailed, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToArray();
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("1 lesson run: 0 passed, 1 failed", lines[0], StringComparison.Ordinal);
+        Assert.Equal("  FAIL bound: test accuracy: measured 0.713 (needs ≥ 0.8)", lines[1]);
+    }
+
+    sealed class BoundLesson : ILesson
+    {
+        public string Id => "bound";
+        public string Title => "Bound";
+        public string Description => "A lesson that misses a bound.";
+
+        public LessonResult Run(LessonContext context) => new()
+        {
+            Id = Id,
+            Headline = "misses",
+            ReportPath = ReportFile.Write(context.PathFor(Id + ".md"), "# Bound\n", Title),
+            Checks = [LessonSupport.AtLeast("test accuracy", 0.8, 0.713), LessonSupport.AtMost("error", 0.1, 0.05)],
+        };
     }
 
     [Fact]

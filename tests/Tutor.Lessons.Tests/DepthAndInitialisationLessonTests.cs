@@ -35,6 +35,15 @@ public sealed class DepthAndInitialisationLessonTests(DepthRun run) : IClassFixt
         run.AssertStructure(["The exercise", "The C# you write", "Gradient norm per layer", "Training: accuracy per epoch", "Checks"]);
 
     [Fact]
+    public void Report_undoes_the_seeds_running_mean()
+    {
+        // The seed printed the mean over all epochs so far: 85.36, 87.41, 88.60, 89.43, 90.06. By hand, epoch k's own accuracy
+        // is k·m_k − (k−1)·m_(k−1): 85.36, 89.46, 90.98, 91.92, 92.58.
+        Assert.Contains("85.36%, 89.46%, 90.98%, 91.92%, 92.58%", run.Markdown, StringComparison.Ordinal);
+        Assert.Contains("2340 SGD steps", run.Markdown, StringComparison.Ordinal);   // 5 × ⌊60000/128⌋
+    }
+
+    [Fact]
     public void Report_says_whether_Xavier_reached_80_percent()
     {
         bool reached = run.Result.Values["Xavier.test-accuracy"] >= 0.8;

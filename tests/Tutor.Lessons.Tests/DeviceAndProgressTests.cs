@@ -2,7 +2,7 @@ using Tutor.Lessons.Cli;
 
 namespace Tutor.Lessons.Tests;
 
-/// <summary><c>--device</c> says where models run and why; the progress bar stays short when output is redirected.</summary>
+/// <summary><c>--device</c> says where models run and why; the progress bar draws only on a terminal and never when output is redirected.</summary>
 public sealed class DeviceAndProgressTests
 {
     sealed class DeviceLesson : ILesson
@@ -74,16 +74,64 @@ public sealed class DeviceAndProgressTests
     }
 
     [Fact]
-    public void Redirected_progress_prints_a_line_per_tenth()
+    public void Redirected_progress_prints_nothing()
     {
-        var log = new StringWriter();
+        var log = new StringWriter();   // not the console: what a redirected run or a test sees
         var context = new LessonContext(Path.GetTempPath(), log: log);
         using (var bar = context.Progress("training", 1000))
+        {
+            Assert.False(bar.Visible);
             for (int i = 1; i <= 1000; i++) bar.Report(i, $"loss {1.0 / i:G3}");
-        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(11, lines.Length);   // at 1 (the start), then at every tenth up to 1000
-        Assert.Equal("  training: 1/1000 loss 1", lines[0]);
-        Assert.Equal("  training: 1000/1000 loss 0.001", lines[^1]);
+        }
+        Assert.Equal("", log.ToString());
+    }
+
+    [Fact]
+    public void Terminal_progress_redraws_one_line_at_most_once_per_thousandth_and_ends_it_with_the_last_step()
+    {
+        var log = new StringWriter();
+        using (var bar = new Progress("Xavier", 100_000, log, quiet: false, terminal: true))
+        {
+            Assert.True(bar.Visible);
+            for (int i = 1; i <= 100_000; i++) bar.Report(i, "loss 0.5");
+        }
+        var text = log.ToString();
+        int redraws = text.Count(c => c == '\r');
+        Assert.InRange(redraws, 2, 1000);      // 100 000 reports: at most one redraw per thousandth (and per 50 ms)
+        Assert.EndsWith("  Xavier  [########################]  100000/100000  loss 0.5" + Environment.NewLine, text, StringComparison.Ordinal);
+        Assert.Single(text.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));   // one line, redrawn in place
+    }
+
+    [Fact]
+    public void Terminal_progress_pads_a_shorter_redraw_over_the_longer_one()
+    {
+        var log = new StringWriter();
+        using (var bar = new Progress("t", 2, log, quiet: false, terminal: true))
+        {
+            bar.Report(1, "loss 123456");
+            bar.Report(2, "loss 1");
+        }
+        var text = log.ToString();
+        Assert.EndsWith(Environment.NewLine, text, StringComparison.Ordinal);
+        var draws = text[..^Environment.NewLine.Length].Split('\r', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, draws.Length);
+        Assert.Equal(draws[0].Length, draws[1].Length);   // the old, longer status is blanked out
+    }
+
+    [Fact]
+    public void Clearing_blanks_the_bar_so_a_line_can_replace_it_and_the_next_report_redraws()
+    {
+        var log = new StringWriter();
+        using (var bar = new Progress("t", 10, log, quiet: false, terminal: true))
+        {
+            bar.Report(1, "abc");
+            bar.Clear();
+            log.WriteLine("a line the lesson says");
+            bar.Report(2, "abc");
+        }
+        var expected = "\r  t  [##......................]  1/10  abc".Length;
+        Assert.StartsWith("\r  t  [##......................]  1/10  abc\r" + new string(' ', expected - 1) + "\r" + "a line the lesson says" + Environment.NewLine +
+                          "\r  t  [####....................]  2/10  abc", log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

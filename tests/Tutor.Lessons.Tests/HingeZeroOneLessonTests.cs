@@ -45,6 +45,25 @@ public sealed class HingeZeroOneLessonTests(HingeZeroOneRun run) : IClassFixture
     }
 
     [Fact]
+    public void Leave_one_out_neighbour_errors_on_a_hand_worked_set()
+    {
+        // five points on a line: + at 0, 0.1 and 0.62, − at 1 and 1.1. k = 1: only 0.62 is wrong (its nearest is 1, −): 1/5.
+        // k = 3: 0.62 (neighbours 1−, 1.1−, 0.1+), 1 (1.1−, 0.62+, 0.1+) and 1.1 (1−, 0.62+, 0.1+) are wrong: 3/5.
+        double[] f = [0, 0, 0.1, 0, 1, 0, 1.1, 0, 0.62, 0];
+        double[] y = [1, 1, -1, -1, 1];
+        Assert.Equal([0.2, 0.6], HingeZeroOneLesson.LeaveOneOutNeighbourErrors(f, y, [1, 3]));
+    }
+
+    [Fact]
+    public void Report_shows_how_far_the_two_features_can_go()
+    {
+        Assert.Contains("How far these two features can go", ReportStructure.Headings(run.Markdown));
+        Assert.InRange(run.Result.Values["knn.best-loo-error"], 0, 0.1);
+        Assert.Equal(new HingeZeroOneLesson().MaxIterations, run.Result.Values["continued.iterations"]);
+        Assert.InRange(run.Result.Values["continued.misclassified"], 0, 0.1);
+    }
+
+    [Fact]
     public void Report_structure_and_a_region_plot_every_20_iterations()
     {
         var headings = ReportStructure.Headings(run.Markdown);

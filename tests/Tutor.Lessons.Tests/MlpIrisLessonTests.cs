@@ -30,6 +30,18 @@ public sealed class MlpIrisLessonTests(MlpIrisRun run) : IClassFixture<MlpIrisRu
     }
 
     [Fact]
+    public void The_seed_protocol_trains_on_two_species_and_validates_on_the_third()
+    {
+        // In file order the first 100 rows of iris.csv are setosa and versicolor and the last 50 virginica: the reconstructed
+        // protocol's "validation" network sees one class only, so once it has trained long enough it predicts it everywhere.
+        var table = Tutor.Data.CsvReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"));
+        Assert.Equal([0, 1], Enumerable.Range(0, 100).Select(i => (int)table[i, 4]).Distinct().Order());
+        Assert.Equal([2], Enumerable.Range(100, 50).Select(i => (int)table[i, 4]).Distinct());
+        Assert.Equal(1.0, run.Result.Values["seed-protocol.lr0.1.iterations1000.min-validation"]);
+        Assert.Contains("What the seed's table measured", ReportStructure.Headings(run.Markdown));
+    }
+
+    [Fact]
     public void Grid_has_three_seeds_per_cell()
     {
         foreach (var lr in new[] { "0.1", "0.01", "0.001" })

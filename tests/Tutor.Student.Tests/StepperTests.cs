@@ -155,7 +155,7 @@ public sealed class StepperTests
     {
         // The test host redirects the console; the student's `dotnet run > out.txt` is the same case.
         Assert.True(Console.IsOutputRedirected || Console.IsInputRedirected);
-        Assert.False(new ConsoleStepperTerminal().IsInteractive);
+        Assert.False(new SpectreStepperTerminal().IsInteractive);
     }
 
     static string Pretty(string name) => TraceNames.Pretty(name);

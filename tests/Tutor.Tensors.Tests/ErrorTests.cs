@@ -9,11 +9,11 @@ public class ErrorTests
     [Fact]
     public void MatMul_names_both_shapes_and_the_inner_dimensions()
     {
-        var e = Assert.Throws<ArgumentException>(() => Ops.MatMul(A34, B52));
+        var e = Assert.Throws<ShapeMismatchException>(() => Ops.MatMul(A34, B52));
         Assert.Equal("MatMul: cannot multiply (3×4) by (5×2): inner dimensions 4 and 5 differ.", e.Message);
-        e = Assert.Throws<ArgumentException>(() => Ops.MatMulTransposeA(A34, B52));
+        e = Assert.Throws<ShapeMismatchException>(() => Ops.MatMulTransposeA(A34, B52));
         Assert.Contains("MatMulTransposeA: cannot multiply (3×4)ᵀ by (5×2)", e.Message);
-        e = Assert.Throws<ArgumentException>(() => Ops.MatMulTransposeB(A34, B52));
+        e = Assert.Throws<ShapeMismatchException>(() => Ops.MatMulTransposeB(A34, B52));
         Assert.Contains("MatMulTransposeB: cannot multiply (3×4) by (5×2)ᵀ", e.Message);
     }
 
@@ -36,7 +36,7 @@ public class ErrorTests
     [Theory, MemberData(nameof(Mismatches))]
     public void Shape_mismatches_name_the_op_and_both_shapes(string op, Func<object> call)
     {
-        var e = Assert.Throws<ArgumentException>(call);
+        var e = Assert.Throws<ShapeMismatchException>(call);
         Assert.StartsWith(op + ":", e.Message);
         Assert.Contains("(5×2)", e.Message);
         Assert.Contains(op == "MatMulVjpLeft" ? "(3×4)" : "(3×4)", e.Message);
@@ -45,32 +45,32 @@ public class ErrorTests
     [Fact]
     public void An_empty_batch_is_rejected_clearly()
     {
-        var e = Assert.Throws<ArgumentException>(() => Tensor<double>.Zeros(0, 3));
+        var e = Assert.Throws<ShapeMismatchException>(() => Tensor<double>.Zeros(0, 3));
         Assert.Contains("(0×3) is empty", e.Message);
-        e = Assert.Throws<ArgumentException>(() => Ops.SliceRows(A34, 2, 0));
+        e = Assert.Throws<ShapeMismatchException>(() => Ops.SliceRows(A34, 2, 0));
         Assert.StartsWith("SliceRows: empty batch", e.Message);
-        e = Assert.Throws<ArgumentException>(() => Tensor<float>.Matrix(0, 10, ReadOnlySpan<float>.Empty));
+        e = Assert.Throws<ShapeMismatchException>(() => Tensor<float>.Matrix(0, 10, ReadOnlySpan<float>.Empty));
         Assert.Contains("empty", e.Message);
     }
 
     [Fact]
     public void Labels_are_checked_against_the_batch()
     {
-        var e = Assert.Throws<ArgumentException>(() => Ops.CrossEntropyLoss(A34, [0, 1]));
+        var e = Assert.Throws<ShapeMismatchException>(() => Ops.CrossEntropyLoss(A34, [0, 1]));
         Assert.Equal("CrossEntropyLoss: 2 labels for logits of shape (3×4); need one label per row (3).", e.Message);
-        e = Assert.Throws<ArgumentException>(() => Ops.GatherByLabel(A34, [0, 4, 1]));
+        e = Assert.Throws<ShapeMismatchException>(() => Ops.GatherByLabel(A34, [0, 4, 1]));
         Assert.Contains("label 4 in row 1 is outside 0..3", e.Message);
     }
 
     [Fact]
     public void Slices_outside_the_batch_are_rejected() =>
         Assert.Equal("SliceRows: rows 2..4 are outside (3×4) (rows 0..2).",
-            Assert.Throws<ArgumentException>(() => Ops.SliceRows(A34, 2, 3)).Message);
+            Assert.Throws<ShapeMismatchException>(() => Ops.SliceRows(A34, 2, 3)).Message);
 
     [Fact]
     public void Row_ops_want_a_matrix() =>
         Assert.StartsWith("RowSoftmax: expects a matrix (batch × features), got (4)",
-            Assert.Throws<ArgumentException>(() => Ops.RowSoftmax(Tensor<double>.Zeros(4))).Message);
+            Assert.Throws<ShapeMismatchException>(() => Ops.RowSoftmax(Tensor<double>.Zeros(4))).Message);
 
     [Fact]
     public void Non_finite_values_name_the_step_and_the_op()

@@ -54,7 +54,7 @@ public class MatMulTests
         Assert.Same(c, Ops.MatMul(a, b, c));
         Assert.Equal(Ops.MatMul(a, b).ToArray(), c.ToArray());
         var square = OpCases.Mat(30, 30, g, r => r.NextDouble());
-        var e = Assert.Throws<ArgumentException>(() => Ops.MatMul(square, square, square));
+        var e = Assert.Throws<ShapeMismatchException>(() => Ops.MatMul(square, square, square));
         Assert.Contains("shares storage", e.Message);
     }
 

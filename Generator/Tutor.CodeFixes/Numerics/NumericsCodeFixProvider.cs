@@ -81,7 +81,10 @@ namespace Tutor.CodeFixes.Numerics
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null)
                 return document;
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var replacements = new Dictionary<SyntaxNode, ExpressionSyntax>();
+            // Values a fix computes once before a loop (NUM0004's LogSumExp): per loop, per expression, the local's name.
+            var hoists = new Dictionary<StatementSyntax, Dictionary<string, string>>();
             foreach (var diagnostic in diagnostics)
             {
                 if (!diagnostic.Properties.TryGetValue(Rewrite.PropertyName, out var code) || code is null)
@@ -91,14 +94,24 @@ namespace Tutor.CodeFixes.Numerics
                     node = node.Parent;
                 if (node is not ExpressionSyntax expression || expression.Span != diagnostic.Location.SourceSpan)
                     continue;
-                var parsed = SyntaxFactory.ParseExpression(code);
-                if (parsed.ContainsDiagnostics)
+                if (diagnostic.Properties.TryGetValue(Rewrite.HoistPropertyName, out var hoisted) && hoisted is not null
+                    && diagnostic.Properties.TryGetValue(Rewrite.HoistedCodePropertyName, out var hoistedCode) && hoistedCode is not null
+                    && EnclosingLoop(expression) is { Parent: BlockSyntax } loop)
+                {
+                    if (!hoists.TryGetValue(loop, out var locals))
+                        hoists[loop] = locals = new Dictionary<string, string>();
+                    if (ExistingLocal(loop, hoisted) is { } existing)
+                        code = hoistedCode.Replace(Rewrite.HoistedLocal, existing);   // an earlier fix already put it there
+                    else
+                    {
+                        if (!locals.TryGetValue(hoisted, out var name))
+                            locals[hoisted] = name = FreeName(NameFor(hoisted), loop, model, locals.Values, cancellationToken);
+                        code = hoistedCode.Replace(Rewrite.HoistedLocal, name);
+                    }
+                }
+                var parsed = Prepare(code);
+                if (parsed is null)
                     continue;
-                // Only the fully qualified type names are simplified: the simplifier would also drop a cast such as
-                // (double)x that keeps the double overload, so the rest of the text stays as the analyzer wrote it.
-                var names = parsed.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
-                    .Where(m => m.Expression is AliasQualifiedNameSyntax alias && alias.Alias.Identifier.Text == "global");
-                parsed = parsed.ReplaceNodes(names, (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
                 ExpressionSyntax replacement = NeedsParentheses(expression, parsed) ? SyntaxFactory.ParenthesizedExpression(parsed) : parsed;
                 replacements[expression] = replacement.WithAdditionalAnnotations(Formatter.Annotation).WithTriviaFrom(expression);
             }
@@ -106,11 +119,97 @@ namespace Tutor.CodeFixes.Numerics
             var outermost = replacements.Keys.Where(n => !n.Ancestors().Any(replacements.ContainsKey)).ToList();
             if (outermost.Count == 0)
                 return document;
-            var newRoot = root.ReplaceNodes(outermost, (original, _) => replacements[original]);
+            var newRoot = root.TrackNodes(outermost.Concat<SyntaxNode>(hoists.Keys));
+            foreach (var original in outermost)
+                newRoot = newRoot.ReplaceNode(newRoot.GetCurrentNode(original)!, replacements[original]);
+            var newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToFullString() is { Length: > 0 } eol ? eol : "\n";
+            foreach (var pair in hoists)
+            {
+                var loop = newRoot.GetCurrentNode(pair.Key)!;
+                var indent = pair.Key.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
+                var declarations = pair.Value.Select(local => Annotate(SyntaxFactory.ParseStatement($"var {local.Value} = {local.Key};")
+                    .WithLeadingTrivia(indent).WithTrailingTrivia(SyntaxFactory.ElasticEndOfLine(newLine)))).ToList();
+                newRoot = newRoot.InsertNodesBefore(loop, declarations);
+            }
             var updated = document.WithSyntaxRoot(newRoot);
             updated = await ImportAdder.AddImportsAsync(updated, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             updated = await Simplifier.ReduceAsync(updated, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await Formatter.FormatAsync(updated, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Parses a rewrite. Only the fully qualified type names are simplified: the simplifier would also drop a cast
+        /// such as (double)x that keeps the double overload, so the rest of the text stays as the analyzer wrote it.
+        /// </summary>
+        static ExpressionSyntax? Prepare(string code)
+        {
+            var parsed = SyntaxFactory.ParseExpression(code);
+            if (parsed.ContainsDiagnostics)
+                return null;
+            return parsed.ReplaceNodes(QualifiedNames(parsed), (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+        }
+
+        static IEnumerable<MemberAccessExpressionSyntax> QualifiedNames(SyntaxNode node) =>
+            node.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
+                .Where(m => m.Expression is AliasQualifiedNameSyntax alias && alias.Alias.Identifier.Text == "global");
+
+        static SyntaxNode Annotate(SyntaxNode statement) =>
+            statement.ReplaceNodes(QualifiedNames(statement), (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+
+        /// <summary>
+        /// A local declared among the declarations right before the loop as <c>var name = hoisted;</c> (after a fix of
+        /// another finding in the same loop), or null.
+        /// </summary>
+        static string? ExistingLocal(StatementSyntax loop, string hoisted)
+        {
+            if (loop.Parent is not BlockSyntax block)
+                return null;
+            var wanted = Compact(Shorten(hoisted));
+            for (int i = block.Statements.IndexOf(loop) - 1; i >= 0 && block.Statements[i] is LocalDeclarationStatementSyntax declaration; i--)
+                foreach (var variable in declaration.Declaration.Variables)
+                    if (variable.Initializer is { } initializer && Compact(Shorten(initializer.Value.ToString())) == wanted)
+                        return variable.Identifier.ValueText;
+            return null;
+        }
+
+        static string Compact(string code) => new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+        /// <summary>The innermost loop statement around the expression, not crossing a lambda or local function.</summary>
+        static StatementSyntax? EnclosingLoop(SyntaxNode node)
+        {
+            for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax)
+                    return (StatementSyntax)parent;
+                if (parent is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+                    return null;
+            }
+            return null;
+        }
+
+        /// <summary>A local's name from the hoisted call: <c>global::Tutor.StableMath.LogSumExp(x)</c> → logSumExp.</summary>
+        static string NameFor(string hoisted)
+        {
+            int open = hoisted.IndexOf('(');
+            var callee = open > 0 ? hoisted.Substring(0, open) : hoisted;
+            var method = callee.Substring(callee.LastIndexOf('.') + 1);
+            return method.Length == 0 || !SyntaxFacts.IsValidIdentifier(method) ? "hoisted" : char.ToLowerInvariant(method[0]) + method.Substring(1);
+        }
+
+        /// <summary><paramref name="name"/>, or name2, name3, … when the member already uses it or something in scope has it.</summary>
+        static string FreeName(string name, StatementSyntax loop, SemanticModel? model, IEnumerable<string> taken, CancellationToken cancellationToken)
+        {
+            var member = loop.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() ?? (SyntaxNode)loop;
+            var used = new HashSet<string>(member.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+            used.UnionWith(taken);
+            if (model is not null)
+                used.UnionWith(model.LookupSymbols(loop.SpanStart).Select(s => s.Name));
+            var candidate = name;
+            for (int i = 2; used.Contains(candidate); i++)
+                candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            cancellationToken.ThrowIfCancellationRequested();
+            return candidate;
         }
     }
 }

@@ -7,11 +7,22 @@ namespace Tutor.Generator.Emit
     {
         readonly StringBuilder text = new StringBuilder();
         int depth;
+        int lines;
+
+        /// <summary>The 1-based line number in the generated file of the next line written.</summary>
+        public int NextLine => lines + 1;
+
+        /// <summary>
+        /// While a generated method with tensor ops is written: each op call's name, generated line and the student's
+        /// line it came from, for the exception filter that names the student's line on a shape error (TensorSites).
+        /// </summary>
+        public System.Collections.Generic.List<string>? Sites { get; set; }
 
         public void Line(string line = "")
         {
             if (line.Length > 0) text.Append(' ', depth * 4).Append(line);
             text.Append('\n');
+            lines++;
         }
 
         /// <summary>A code line with a trailing comment aligned at a fixed column, so the comments read as a column.</summary>

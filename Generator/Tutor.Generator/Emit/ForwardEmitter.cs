@@ -36,9 +36,11 @@ namespace Tutor.Generator.Emit
                 w.Line($"/// <param name=\"{p.IrName}Dot\">The tangent of <paramref name=\"{p.Name}\"/>: how fast it moves along the direction.</param>");
             w.Line(ReverseEmitter.Generated);
             w.Open($"{m.Accessibility} static ({m.ReturnType} Value, {m.ReturnType} Tangent) {m.Name}Jvp({parameters})");
+            TensorCode.BeginShapeErrors(w, ir.HasTensors);
             foreach (var p in m.Parameters)
                 if (p.Copy is { } copy) w.Line(copy);
             EmitBlock(m.Body);
+            TensorCode.EndShapeErrors(w, m, ir.HasTensors);
             w.Close();
         }
 

@@ -67,6 +67,7 @@ namespace Tutor.Generator.Emit
                 w.Line(Generated);
                 w.Open($"{m.Accessibility} static ({tuple}) {m.Name}Gradient({parameters})");
             }
+            TensorCode.BeginShapeErrors(w, ir.HasTensors);
             w.Line($"{m.ReturnType} {ir.Value};");
             foreach (var p in m.Parameters)
                 if (p.Copy is { } copy) w.Line(copy, $"{p.Name}, under a name that leaves {p.Name}Bar and {p.Name}Dot free");
@@ -78,12 +79,14 @@ namespace Tutor.Generator.Emit
                 w.Line($"return {ir.Trace}.Build({ir.Value});");
             else
                 w.Line("return (" + string.Join(", ", new[] { ir.Value }.Concat(differentiable.Select(p => p.IrName + "Bar"))) + ");");
+            TensorCode.EndShapeErrors(w, m, ir.HasTensors);
             w.Close();
         }
 
-        void EmitBlock(Block block, bool top)
+        void EmitBlock(Block block, bool top, List<Stmt>? outer = null)
         {
             var steps = block.Statements.Take(block.Statements.Count - 1).ToList();
+            var visible = (outer ?? new List<Stmt>()).Concat(steps).ToList();
             var terminal = block.Statements[block.Statements.Count - 1];
             if (top && steps.Count > 0) w.Line("// Forward sweep: one step per line; every value is kept for the backward sweep.");
             foreach (var step in steps) EmitForward(step);
@@ -99,6 +102,7 @@ namespace Tutor.Generator.Emit
             {
                 case Return ret:
                     w.Line($"{ir.Value} = {ret.Value.Code};", $"f = {Pretty(ret.Value)}");
+                    if (!trace) EmitNonFiniteCheck(visible);
                     if (ret.Value.Active)
                     {
                         w.Line($"{ret.Value.Code}Bar = 1;", $"seed: ∂f/∂{Pretty(ret.Value)} = 1");
@@ -111,11 +115,11 @@ namespace Tutor.Generator.Emit
                     var condition = Conditions.CSharp(branch.Condition);
                     w.Open($"if ({condition})");
                     if (trace) w.Line($"{ir.Trace}.Branch({Literal(condition)}, true);");
-                    EmitBlock(branch.Then, top: false);
+                    EmitBlock(branch.Then, top: false, visible);
                     w.Close();
                     w.Open("else");
                     if (trace) w.Line($"{ir.Trace}.Branch({Literal(condition)}, false);");
-                    EmitBlock(branch.Else, top: false);
+                    EmitBlock(branch.Else, top: false, visible);
                     w.Close();
                     if (steps.Any(HasBackward))
                         w.Line("// Backward sweep through the steps before the branch.");
@@ -123,6 +127,53 @@ namespace Tutor.Generator.Emit
             }
 
             for (int i = steps.Count - 1; i >= 0; i--) EmitBackward(steps[i]);
+        }
+
+        /// <summary>
+        /// When the value is NaN or ∞, hand every value still in scope (the inputs, then the steps in the order they ran;
+        /// a variable a loop carries counts where the loop ends) to Tutor.Training.NonFinite.Record, which keeps the
+        /// first non-finite one for TrainingMonitor. One comparison on the normal path.
+        /// </summary>
+        void EmitNonFiniteCheck(List<Stmt> visible)
+        {
+            var entries = new List<(string Code, string Text)>();
+            foreach (var p in m.Parameters)
+                if (IsCheckable(p.Type)) entries.Add((p.IrName, p.Name));
+            var carried = new HashSet<string>(visible.OfType<Loop>().SelectMany(l => CarriedBy(l.Body)));
+            foreach (var step in visible)
+            {
+                if (step is Let let && IsCheckable(let.Type) && !carried.Contains(let.Name))
+                    entries.Add((let.Name, $"{MathNames.Pretty(let.Name)} = {PrettyNames(let.Display.Length > 0 ? let.Display : let.Code)}@{let.Line}"));
+                else if (step is Loop loop)
+                    foreach (var name in CarriedBy(loop.Body).Distinct())
+                        if (visible.OfType<Let>().FirstOrDefault(l => l.Name == name) is { } variable && IsCheckable(variable.Type))
+                            entries.Add((name, $"{MathNames.Pretty(name)} after the loop at line {loop.Line}@{loop.Line}"));
+            }
+            if (entries.Count == 0) return;
+            var type = m.ReturnType == "float" ? "float" : "double";
+            w.Line($"if (!{type}.IsFinite({ir.Value}))", "NaN or ∞: remember the first step that made one (TrainingMonitor names it)");
+            w.Line($"    global::Tutor.Training.NonFinite.Record(\"{m.Name}\", \"{m.SourceFile}\", {Literal(string.Join("\n", entries.Select(e => e.Text)))}, {string.Join(", ", entries.Select(e => e.Code))});");
+        }
+
+        /// <summary>Every identifier in <paramref name="text"/> written the way the comments write it (t1 → t₁).</summary>
+        static string PrettyNames(string text) =>
+            System.Text.RegularExpressions.Regex.Replace(text, @"(?<![.\w])[A-Za-z_]\w*", match => MathNames.Pretty(match.Value));
+
+        static bool IsCheckable(string type) => type is "double" or "float" or "double[]" or "float[]" || TensorTypes.IsTensor(type);
+
+        /// <summary>The variables a loop body writes back at the end of an iteration (not those of loops nested in it).</summary>
+        static IEnumerable<string> CarriedBy(Block body)
+        {
+            foreach (var statement in body.Statements)
+            {
+                if (statement is LoopEnd end)
+                    foreach (var write in end.Writes) yield return write.Mutable;
+                else if (statement is If branch)
+                {
+                    foreach (var name in CarriedBy(branch.Then)) yield return name;
+                    foreach (var name in CarriedBy(branch.Else)) yield return name;
+                }
+            }
         }
 
         /// <summary>The adjoints of the values these steps define: a scalar starts at 0, an array at all zeros.</summary>

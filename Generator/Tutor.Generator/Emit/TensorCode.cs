@@ -14,11 +14,36 @@ namespace Tutor.Generator.Emit
     /// </summary>
     internal static class TensorCode
     {
+        /// <summary>
+        /// Opens a <c>try</c> around the body of a generated method with tensor ops; <see cref="EndShapeErrors"/> closes
+        /// it with an exception filter that tells a <c>ShapeMismatchException</c> which line of the student's source the
+        /// failing op came from (the filter returns false: the exception goes on, with its stack trace, unchanged).
+        /// </summary>
+        public static void BeginShapeErrors(CodeWriter w, bool hasTensors)
+        {
+            if (!hasTensors) return;
+            w.Open("try");
+            w.Sites = new List<string>();
+        }
+
+        public static void EndShapeErrors(CodeWriter w, MethodModel m, bool hasTensors)
+        {
+            if (!hasTensors || w.Sites is null) return;
+            var sites = string.Join(",", w.Sites);
+            w.Sites = null;
+            w.Close();
+            w.Line($"// A shape error in an op above: say which line of {m.SourceFile} it came from (op@generated line:your line).");
+            w.Open($"catch (global::Tutor.Tensors.ShapeMismatchException e) when (e.Locate(\"{m.Name}\", \"{m.SourceFile}\", \"{sites}\", global::System.Reflection.MethodBase.GetCurrentMethod()))");
+            w.Line("throw;   // never reached: Locate returns false");
+            w.Close();
+        }
+
         static string Arguments(Let let) => string.Join(", ", let.Args.Select(a => a.Code));
 
         public static void EmitForward(CodeWriter w, Let let)
         {
             var rule = TensorRules.Find(let.Op)!;
+            Site(w, rule.Forward, let);
             w.Line($"var {let.Name} = {rule.Forward}({Arguments(let)});", $"{MathNames.Pretty(let.Name)} = {Pretty(rule, let)}");
         }
 
@@ -31,6 +56,7 @@ namespace Tutor.Generator.Emit
             {
                 var operand = let.Args[i];
                 if (!operand.Active) continue;
+                Site(w, rule.Vjps[i], let);
                 w.Line($"{rule.Vjps[i]}({let.Name}Bar, {args}, {let.Name}, {operand.Code}Bar);", Notation(rule, i, let));
             }
         }
@@ -42,8 +68,17 @@ namespace Tutor.Generator.Emit
             var tangents = let.Args.Take(rule.Arity).Select(a => a.Active ? a.Code + "Dot" : "null");
             w.Line($"var {let.Name}Dot = {let.Type}.ZerosLike({let.Name});");
             var dots = let.Args.Take(rule.Arity).Where(a => a.Active).Select(a => MathNames.Pretty(a.Code + "Dot"));
+            Site(w, rule.Jvp, let);
             w.Line($"{rule.Jvp}({Arguments(let)}, {let.Name}, {string.Join(", ", tangents)}, {let.Name}Dot);",
                 $"{MathNames.Pretty(let.Name + "Dot")} = ∂{MathNames.Pretty(let.Name)}/∂({string.Join(", ", let.Args.Take(rule.Arity).Where(a => a.Active).Select(a => MathNames.Pretty(a.Code)))})·({string.Join(", ", dots)})");
+        }
+
+        /// <summary>Records that the next line calls <paramref name="method"/> for the student's line of <paramref name="let"/>.</summary>
+        static void Site(CodeWriter w, string method, Let let)
+        {
+            if (w.Sites is null || let.Line <= 0) return;
+            var name = method.Substring(method.LastIndexOf('.') + 1);
+            w.Sites.Add(name + "@" + w.NextLine + ":" + let.Line);
         }
 
         /// <summary>The step in the table's Text notation with pretty names: x · w, tanh(t₁).</summary>

@@ -18,7 +18,8 @@ namespace Tutor.Generator.Model
         string ReturnType,
         string CrefSignature,
         EquatableArray<ParameterModel> Parameters,
-        Block Body);
+        Block Body,
+        string SourceFile);
 
     /// <summary>A type the method is nested in, outermost first (e.g. <c>class</c>, <c>Formulas</c>).</summary>
     internal sealed record ContainingType(string Keyword, string Name);

@@ -30,6 +30,32 @@ namespace Tutor.Generator.Numerics
                 .Replace(Scalar, single ? "float" : "double");
         }
 
+        /// <summary>The diagnostic property that holds <see cref="Hoisted"/>.</summary>
+        public const string HoistPropertyName = "NumericsHoist";
+
+        /// <summary>The diagnostic property that holds <see cref="HoistedCode"/>.</summary>
+        public const string HoistedCodePropertyName = "NumericsHoistedCode";
+
+        /// <summary>In <see cref="HoistedCode"/>: the name of the local that holds <see cref="Hoisted"/>.</summary>
+        public const string HoistedLocal = "§H";
+
+        /// <summary>
+        /// An expression the fix computes once, in a local declared just before the loop the finding sits in (its value
+        /// does not change in the loop), or null. <see cref="HoistedCode"/> is then the replacement that reads the local.
+        /// </summary>
+        public string? Hoisted { get; private set; }
+
+        /// <summary>The replacement when <see cref="Hoisted"/> is computed before the loop; it names the local <see cref="HoistedLocal"/>.</summary>
+        public string? HoistedCode { get; private set; }
+
+        /// <summary>Asks the fixer to compute <paramref name="expression"/> once before the loop (same template rules as the rewrite).</summary>
+        internal Rewrite Hoist(string expression, string template, bool single)
+        {
+            Hoisted = new Rewrite(expression, single, Fixable).Code;
+            HoistedCode = new Rewrite(template, single, Fixable).Code;
+            return this;
+        }
+
         /// <summary>False when the operands cannot be copied to the rewrite's place; the message still shows it.</summary>
         public bool Fixable { get; }
 

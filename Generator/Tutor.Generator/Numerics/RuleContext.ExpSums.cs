@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -89,6 +90,71 @@ namespace Tutor.Generator.Numerics
                     return null;
             }
             return null;
+        }
+
+        /// <summary>
+        /// <paramref name="operation"/> sits in a loop and <paramref name="collection"/> (a local or parameter declared
+        /// outside that loop) is only read inside it: no assignment to it or to its elements, no ref/out, no call that
+        /// could change it other than LINQ and Math-like reads. A value computed from it can then move before the loop.
+        /// </summary>
+        public bool IsInvariantInEnclosingLoop(IOperation operation, IOperation collection)
+        {
+            var loop = EnclosingLoop(operation);
+            if (loop is null)
+                return false;
+            ISymbol? symbol = StripConversions(collection) switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            if (symbol is null || symbol is IParameterSymbol { RefKind: not RefKind.None and not RefKind.In })
+                return false;
+            if (symbol is ILocalSymbol && symbol.DeclaringSyntaxReferences.Any(r => loop.Syntax.Span.Contains(r.Span)))
+                return false;
+            foreach (var part in loop.Descendants())
+            {
+                bool refersToIt = part switch
+                {
+                    ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, symbol),
+                    IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, symbol),
+                    _ => false,
+                };
+                if (!refersToIt)
+                    continue;
+                var parent = part.Parent;
+                while (parent is IConversionOperation)
+                    parent = parent.Parent;
+                switch (parent)
+                {
+                    case IArrayElementReferenceOperation element:
+                        if (IsWritten(element))
+                            return false;
+                        break;
+                    case IPropertyReferenceOperation { Property.Name: "Length" or "Count" }:
+                        break;
+                    case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
+                        if (IsWritten(indexer))
+                            return false;
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.None or RefKind.In, Parent: IInvocationOperation call }
+                        when Symbols.IsStableMath(call.TargetMethod) || Symbols.IsEnumerable(call.TargetMethod) || Symbols.IsMath(call.TargetMethod):
+                        break;
+                    case IForEachLoopOperation:
+                        break;
+                    default:
+                        return false;   // assigned, passed by ref, or handed to code that might change it
+                }
+            }
+            return true;
+        }
+
+        static bool IsWritten(IOperation element)
+        {
+            var parent = element.Parent;
+            return parent is IAssignmentOperation assignment && assignment.Target == element
+                || parent is IIncrementOrDecrementOperation
+                || parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out };
         }
 
         /// <summary>The collection the loop around <paramref name="inLoop"/> runs over, when <paramref name="element"/> is its current element.</summary>

@@ -46,10 +46,54 @@ namespace Tutor.Generator.Numerics
             IsCommuted(operation, BinaryOperatorKind.Add, t => IsConstant(t, 1), _ => true, out _, out other);
 
         /// <summary>
-        /// u is ≤ 0 by its form: −Abs(…), −(a*a), or a subtraction of the maximum; Exp(u) then cannot overflow.
+        /// u is ≤ 0 by its form: −Abs(…), −(a*a), −2*Abs(x), Min(x, 0), −Exp(…)/4, … (see <see cref="SignByForm"/>);
+        /// Exp(u) then cannot overflow.
         /// </summary>
-        public bool IsNonPositiveByForm(IOperation u) =>
-            IsNegation(u, out var inner) && (IsMathCall(inner, "Abs", out _) || IsSquare(inner, out _));
+        public bool IsNonPositiveByForm(IOperation u) => SignByForm(u, 0) < 0;
+
+        /// <summary>
+        /// The sign a value has whatever its variables hold (ignoring NaN): +1 when it is ≥ 0 by its form (Abs, a
+        /// square, Exp, Sqrt, Cosh, a constant ≥ 0, Max with such a value), −1 when it is ≤ 0 (a negation of the
+        /// former, a constant &lt; 0, Min with such a value), combined through *, /, + and −; 0 when unknown.
+        /// </summary>
+        public int SignByForm(IOperation u, int depth)
+        {
+            if (depth > 12)
+                return 0;
+            depth++;
+            if (ConstantOf(u) is { } constant)
+                return constant >= 0 ? 1 : -1;
+            if (IsNegation(u, out var negated))
+                return -SignByForm(negated, depth);
+            if (IsSquare(u, out _) || IsMathCall(u, "Abs", out _) || IsMathCall(u, "Exp", out _) || IsMathCall(u, "Sqrt", out _)
+                || IsMathCall(u, "Cosh", out _))
+                return 1;
+            if (IsMathCall(u, "Max", out var a, out var b))
+                return IsConstant(a, 0) || IsConstant(b, 0) || SignByForm(a, depth) > 0 || SignByForm(b, depth) > 0 ? 1 : 0;
+            if (IsMathCall(u, "Min", out a, out b))
+                return IsConstant(a, 0) || IsConstant(b, 0) || SignByForm(a, depth) < 0 || SignByForm(b, depth) < 0 ? -1 : 0;
+            if (IsBinary(u, BinaryOperatorKind.Multiply, out a, out b))
+            {
+                // (−x)*x, x*(−x), (−x)*(−x): a square up to its sign
+                bool negativeLeft = IsNegation(a, out var left), negativeRight = IsNegation(b, out var right);
+                if (Same(negativeLeft ? left : a, negativeRight ? right : b))
+                    return negativeLeft == negativeRight ? 1 : -1;
+                return SignByForm(a, depth) * SignByForm(b, depth);
+            }
+            if (IsBinary(u, BinaryOperatorKind.Divide, out a, out b))
+                return SignByForm(a, depth) * SignByForm(b, depth);
+            if (IsBinary(u, BinaryOperatorKind.Add, out a, out b))
+            {
+                int left = SignByForm(a, depth);
+                return left == SignByForm(b, depth) ? left : 0;
+            }
+            if (IsBinary(u, BinaryOperatorKind.Subtract, out a, out b))
+            {
+                int left = SignByForm(a, depth);
+                return left == -SignByForm(b, depth) ? left : 0;
+            }
+            return 0;
+        }
 
         /// <summary>
         /// The operation sits in a branch of a ?: or if whose condition mentions <paramref name="value"/>: a guard such

@@ -39,6 +39,8 @@ namespace Tutor.Generator.Numerics
             var properties = fix is null
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(Rewrite.PropertyName, fix.Code);
+            if (fix is { Hoisted: { } hoisted, HoistedCode: { } hoistedCode })
+                properties = properties.Add(Rewrite.HoistPropertyName, hoisted).Add(Rewrite.HoistedCodePropertyName, hoistedCode);
             var diagnostic = Diagnostic.Create(descriptor, at.Syntax.GetLocation(), properties, messageArguments);
             lock (findings)
                 findings.Add(new Finding(diagnostic, at.Syntax.SyntaxTree, fix is not null));

@@ -105,7 +105,8 @@ namespace Tutor.Generator.Parsing
                 ReturnType: TypeName(method.ReturnType),
                 CrefSignature: method.Name + "(" + string.Join(", ", method.Parameters.Select(p => TypeName(p.Type))) + ")",
                 Parameters: parameters.ToEquatableArray(),
-                Body: body);
+                Body: body,
+                SourceFile: FileName(syntax.SyntaxTree.FilePath));
             return new ParseResult(model, diagnostics.ToEquatableArray());
         }
 
@@ -173,6 +174,14 @@ namespace Tutor.Generator.Parsing
                     if (u.GlobalKeyword.IsKind(SyntaxKind.None)) result.Add(u.WithoutTrivia().ToString());
             }
             return result.Distinct();
+        }
+
+        /// <summary>The file's name without its folder (generated code names it in shape errors).</summary>
+        static string FileName(string path)
+        {
+            int slash = System.Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            var name = path.Substring(slash + 1);
+            return name.Length == 0 ? "the source" : name.Replace("\\", "").Replace("\"", "");
         }
 
         static string HintName(IMethodSymbol method)

@@ -161,6 +161,51 @@ public class TensorTests
         Assert.True(Math.Abs(Convert.ToDouble(jvp[1]) - dot) <= 1e-10 * Math.Max(1, Math.Abs(dot)), $"{name}Jvp: {jvp[1]} ≠ ∇f·v = {dot:R}");
     }
 
+    /// <summary>The 1-based line of <see cref="Models"/> (Student0.cs) that contains <paramref name="text"/>, found by reading the source.</summary>
+    static int LineOf(string text)
+    {
+        var lines = Models.Split('\n');
+        int index = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        Assert.True(index >= 0 && Array.FindLastIndex(lines, l => l.Contains(text, StringComparison.Ordinal)) == index, $"'{text}' must occur once");
+        return index + 1;
+    }
+
+    [Theory]
+    [InlineData("MlpGradient")]
+    [InlineData("MlpJvp")]
+    [InlineData("MlpTrace")]
+    public void A_shape_error_in_generated_code_names_the_op_both_shapes_and_the_students_line(string member)
+    {
+        var random = new Random(2);
+        var x = Random(random, 6, 4);
+        var w1 = Random(random, 4, 5);
+        var b1 = RandomVector(random, 5);
+        var w2 = Random(random, 3, 3);   // wrong: h is 6×5, so W₂ needs 5 rows
+        var b2 = RandomVector(random, 3);
+        int[] labels = [0, 2, 1, 1, 0, 2];
+        object[] args = member == "MlpJvp"
+            ? [w1, b1, w2, b2, x, labels, Tensor<double>.ZerosLike(w1), Tensor<double>.ZerosLike(b1), Tensor<double>.ZerosLike(w2), Tensor<double>.ZerosLike(b2)]
+            : [w1, b1, w2, b2, x, labels];
+
+        var error = Assert.Throws<ShapeMismatchException>(() => Asm.Call("Demo.Models", member, args));
+
+        // Two MatMuls in Mlp: the second one (h · W₂) failed, and the message says which line of the student's file it is.
+        Assert.Equal("MatMul", error.Operation);
+        Assert.Equal("Student0.cs", error.SourceFile);
+        Assert.Equal(LineOf("Ops.MatMul(h, w2)"), error.SourceLine);
+        Assert.Contains("(6×5) by (3×3)", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"(in Mlp, Student0.cs line {LineOf("Ops.MatMul(h, w2)")})", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shape_error_in_the_first_layer_names_its_own_line()
+    {
+        var random = new Random(2);
+        var error = Assert.Throws<ShapeMismatchException>(() => Asm.Call("Demo.Models", "MlpGradient",
+            Random(random, 4, 5), RandomVector(random, 5), Random(random, 5, 3), RandomVector(random, 3), Random(random, 6, 7), new[] { 0, 2, 1, 1, 0, 2 }));
+        Assert.Equal(LineOf("Ops.MatMul(x, w1)"), error.SourceLine);
+    }
+
     [Fact]
     public void Linear_model_with_mse_loss()
     {

@@ -3,6 +3,7 @@ using System.Runtime.Loader;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Tutor.Generator.Tests.Harness;
 
@@ -69,7 +70,7 @@ public static class GeneratorHarness
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
         CSharpCompilation.Create(
             "Student" + Guid.NewGuid().ToString("N"),
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Student{i}.cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(SourceText.From(s, System.Text.Encoding.UTF8), ParseOptions, path: $"Student{i}.cs")),
             References.Value,
             CompilationOptions);
 
@@ -116,7 +117,8 @@ public static class GeneratorHarness
     public static LoadedAssembly Load(GeneratorRun run)
     {
         using var stream = new MemoryStream();
-        var emit = run.Output.Emit(stream);
+        using var pdb = new MemoryStream();   // line numbers in stack traces, as a student's Debug or Release build has
+        var emit = run.Output.Emit(stream, pdb, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb));
         if (!emit.Success)
         {
             var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
@@ -126,7 +128,8 @@ public static class GeneratorHarness
             Assert.Fail($"The generated code does not compile:\n{string.Join("\n", errors)}\n\n{run.DescribeSources()}");
         }
         stream.Position = 0;
+        pdb.Position = 0;
         var context = new AssemblyLoadContext("Student", isCollectible: true);
-        return new LoadedAssembly(context.LoadFromStream(stream), run);
+        return new LoadedAssembly(context.LoadFromStream(stream, pdb), run);
     }
 }

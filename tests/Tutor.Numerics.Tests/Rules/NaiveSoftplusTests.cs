@@ -33,6 +33,21 @@ public class NaiveSoftplusTests
         class C { double F(double x) => Math.Max(x, 0) + StableMath.Log1p(Math.Exp(-Math.Abs(x))); }
         """);
 
+    [Theory]
+    [InlineData("StableMath.Log1p(Math.Exp(-2 * Math.Abs(x)))")]
+    [InlineData("StableMath.Log1p(Math.Exp(-Math.Abs(x) / 3))")]
+    [InlineData("StableMath.Log1p(Math.Exp(Math.Min(x, 0)))")]
+    [InlineData("StableMath.Log1p(Math.Exp(-x * x - Math.Abs(x)))")]
+    public Task Exponent_nonpositive_by_form_is_clean(string expression) => Verify.CleanAsync(
+        "class C { double F(double x) => " + expression + "; }");
+
+    [Theory]
+    [InlineData("StableMath.Log1p(Math.Exp(2 * x))")]
+    [InlineData("StableMath.Log1p(Math.Exp(x + Math.Abs(x)))")]
+    [InlineData("StableMath.Log1p(Math.Exp(-2 * x))")]
+    public Task Exponent_of_unknown_sign_is_reported(string expression) => Verify.AnalyzerAsync(
+        "class C { double F(double x) => {|NUM0006:" + expression + "|}; }");
+
     [Fact]
     public Task Helper_is_clean() => Verify.CleanAsync("""
         class C { double F(double x) => StableMath.Softplus(x); }

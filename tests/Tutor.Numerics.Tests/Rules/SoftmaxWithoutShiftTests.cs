@@ -41,6 +41,91 @@ public class SoftmaxWithoutShiftTests
         """);
 
     [Fact]
+    public Task Fix_in_a_loop_computes_the_LogSumExp_once_before_it() => Verify.FixAsync("""
+        class C
+        {
+            void F(double[] x, double[] p)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += Math.Exp(x[i]);
+                for (int i = 0; i < x.Length; i++)
+                    p[i] = {|NUM0004:Math.Exp(x[i]) / s|};
+            }
+        }
+        """, """
+        class C
+        {
+            void F(double[] x, double[] p)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += Math.Exp(x[i]);
+                var logSumExp = StableMath.LogSumExp(x);
+                for (int i = 0; i < x.Length; i++)
+                    p[i] = Math.Exp(x[i] - logSumExp);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_shares_one_hoisted_local_and_avoids_a_taken_name() => Verify.FixAsync("""
+        class C
+        {
+            double logSumExp;
+            void F(float[] x, float[] p, float[] q)
+            {
+                float s = 0;
+                foreach (var v in x) s += MathF.Exp(v);
+                for (int i = 0; i < x.Length; i++)
+                {
+                    p[i] = {|NUM0004:MathF.Exp(x[i]) / s|};
+                    q[i] = 2 * ({|NUM0004:MathF.Exp(x[i]) / s|});
+                }
+            }
+        }
+        """, """
+        class C
+        {
+            double logSumExp;
+            void F(float[] x, float[] p, float[] q)
+            {
+                float s = 0;
+                foreach (var v in x) s += MathF.Exp(v);
+                var logSumExp2 = StableMath.LogSumExp(x);
+                for (int i = 0; i < x.Length; i++)
+                {
+                    p[i] = MathF.Exp(x[i] - logSumExp2);
+                    q[i] = 2 * (MathF.Exp(x[i] - logSumExp2));
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_stays_inline_when_the_loop_writes_the_collection() => Verify.FixAsync("""
+        class C
+        {
+            void F(double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += Math.Exp(x[i]);
+                for (int i = 0; i < x.Length; i++)
+                    x[i] = {|NUM0004:Math.Exp(x[i]) / s|};
+            }
+        }
+        """, """
+        class C
+        {
+            void F(double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += Math.Exp(x[i]);
+                for (int i = 0; i < x.Length; i++)
+                    x[i] = Math.Exp(x[i] - StableMath.LogSumExp(x));
+            }
+        }
+        """);
+
+    [Fact]
     public Task Fix_tensor_primitives() => Verify.FixAsync("""
         namespace System.Numerics.Tensors { static class TensorPrimitives { public static void SoftMax(ReadOnlySpan<float> x, Span<float> d) { } } }
         class C { void F(float[] x, float[] d) => {|NUM0004:System.Numerics.Tensors.TensorPrimitives.SoftMax(x, d)|}; }

@@ -42,7 +42,11 @@ namespace Tutor.Generator.Numerics.Rules
             if (c.SpanText(sum.Collection) is { } span)
             {
                 var fix = c.Fix(operation, $"{MathType}.Exp({c.Par(exponent)} - {Stable}.LogSumExp({span}))", exponent, sum.Collection!);
-                c.Report(Descriptor, operation, fix, "Softmax by hand", "; use " + fix.Display + " (hoist the LogSumExp out of the loop)");
+                bool hoisted = c.IsInvariantInEnclosingLoop(operation, sum.Collection!);
+                if (hoisted)
+                    fix.Hoist($"{Stable}.LogSumExp({span})", $"{MathType}.Exp({c.Par(exponent)} - {Rewrite.HoistedLocal})", RuleContext.IsSingle(operation));
+                c.Report(Descriptor, operation, fix, "Softmax by hand", "; use " + fix.Display
+                    + (hoisted ? " (the fix computes the LogSumExp once, before the loop)" : ""));
             }
             else
             {
