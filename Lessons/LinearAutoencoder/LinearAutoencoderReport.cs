@@ -158,9 +158,10 @@ sealed class LinearAutoencoderReport(LinearAutoencoderLesson lesson, LessonConte
         md.Heading(2, $"(c) The same model on MNIST, on the {(context.Device.IsGpu ? "GPU" : "CPU")}");
         md.Paragraph($"The seed tried CIFAR-10 (3072-dimensional images, one image per step) and stopped after 301 steps at 19 it/s. Here the same " +
                      $"model runs on the lesson's MNIST images (784-dimensional, pixels scaled to [0, 1], $k = {K}$, $A, B \\sim N(0, (1/k)^2)$) for one epoch, in float32 " +
-                     "with `Tensor<float>` and the same `LossAndGradient`. One image per step uses the seed's lr 1e-4; the batched run averages the loss over " +
+                     (context.Device.IsGpu ? "with `GpuTensor<float>` and `LossAndGradient`'s ops on the device (`LinearAutoencoder.Gpu.cs`). " : "with `Tensor<float>` and the same `LossAndGradient`. ") +
+                     "One image per step uses the seed's lr 1e-4; the batched run averages the loss over " +
                      $"the batch and uses lr {LinearAutoencoderLesson.MnistBatchLearningRate}. The time includes building each batch; it is wall-clock time on this machine's " +
-                     $"{Environment.ProcessorCount} CPU cores, which other work shared while this ran.");
+                     (context.Device.IsGpu ? "GPU, with the CPU building and uploading the batches." : $"{Environment.ProcessorCount} CPU cores, which other work shared while this ran."));
         md.Table(["batch", "lr", "images", "steps", "seconds", "steps/s", "images/s", "loss per image, first 10% → last 10%", "TrainingMonitor"],
             m.Mnist.Select(t => (IReadOnlyList<string>)[t.BatchSize.ToString(Inv), t.LearningRate.ToString("0.####", Inv), t.Images.ToString(Inv), t.Steps.ToString(Inv),
                 t.Seconds.ToString("0.00", Inv), t.StepsPerSecond.ToString("0", Inv), t.ImagesPerSecond.ToString("0", Inv),
