@@ -4,7 +4,8 @@
 #                with data/ and generated/ beside it
 # plus bench/pytorch/gpu_peer.py (the PyTorch CUDA peer), into artifacts/gpu-publish/ (ignored by git) or the folder
 # given as $1, and checks the whole folder is at most 64 MiB (the upload limit to such a machine). The benchmark is a
-# subcommand, not a second program: a second self-contained single file would carry the .NET runtime again (~45 MiB).
+# subcommand, not a second program: a second self-contained single file would carry the .NET runtime again
+# (tutor alone is 47 MiB).
 #
 #   scripts/publish-gpu.sh                      # -> artifacts/gpu-publish/
 #   scripts/publish-gpu.sh /tmp/gpu             # somewhere else
