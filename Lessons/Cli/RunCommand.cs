@@ -47,6 +47,7 @@ static class RunCommand
             }
             if (!parseResult.GetValue(quiet)) output.WriteLine($"device: {chosen}");
 
+            using var gpu = chosen.Gpu;   // the GPU context is released when the run ends
             var context = new LessonContext(parseResult.GetValue(outDir) ?? "reports", parseResult.GetValue(seed),
                 parseResult.GetValue(quiet), output, chosen);
             return LessonRunner.RunAll(selected, context, output, error);

@@ -27,6 +27,7 @@ public static class TutorCli
         root.Add(ListCommand.Build(registry));
         root.Add(RunCommand.Build(registry));
         root.Add(StepCommand.Build(registry));
+        root.Add(GpuBench.GpuBenchCommand.Build());
         return root;
     }
 }

@@ -61,7 +61,9 @@ public sealed class DepthAndInitialisationLesson : ILesson
         foreach (var (name, d) in Initialisations)
         {
             context.Say($"{Id}: {name}: gradient norms, then {options.Epochs} epochs");
-            runs.Add(Train(name, d, data, random.Fork(name), context));
+            runs.Add(context.Device.Runtime is { } gpu   // --device gpu: DepthAndInitialisation.Gpu.cs
+                ? DepthAndInitialisationGpu.Train(gpu, name, d, data, options.Epochs, random.Fork(name), context)
+                : Train(name, d, data, random.Fork(name), context));
         }
         var elapsed = clock.Elapsed;
         InitialisationRun? atSeedSteps = null;
@@ -69,7 +71,9 @@ public sealed class DepthAndInitialisationLesson : ILesson
         {
             int epochs = (SeedSteps + data.TrainCount / BatchSize - 1) / (data.TrainCount / BatchSize);
             context.Say($"{Id}: diagnostic: Xavier again for {epochs} epochs, about the seed's {SeedSteps} SGD steps");
-            atSeedSteps = Train("Xavier", null, data, random.Fork("Xavier"), context, epochs);
+            atSeedSteps = context.Device.Runtime is { } gpu
+                ? DepthAndInitialisationGpu.Train(gpu, "Xavier", null, data, epochs, random.Fork("Xavier"), context)
+                : Train("Xavier", null, data, random.Fork("Xavier"), context, epochs);
         }
         var checks = Checks(runs);
         var figures = new DepthFigures(context, Id, runs).Draw();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
 using Tutor.Data;
+using Tutor.Gpu;
 using Tutor.Lessons.Reports;
 using Tutor.Tensors;
 using Tutor.Training;
@@ -92,11 +93,12 @@ public sealed class LinearAutoencoderLesson : ILesson
         double lambdaMax = Sharpness(aBest, bBest, zt, random.Fork("power"));
         var chained = options.ReplaySeed ? Chained(a0, b0, zt, options.Steps) : [];
 
-        context.Say($"{Id}: (c) MNIST, {options.MnistImages} images, batch 1 and batch {options.MnistBatch} (float32, CPU)");
+        var gpu = context.Device.Runtime;   // --device gpu: part (c) trains on the GPU (LinearAutoencoder.Gpu.cs)
+        context.Say($"{Id}: (c) MNIST, {options.MnistImages} images, batch 1 and batch {options.MnistBatch} (float32, {(gpu is null ? "CPU" : "GPU")})");
         var mnist = new List<ThroughputRun>
         {
-            Mnist(random.Fork("mnist"), 1, MnistLearningRate),
-            Mnist(random.Fork("mnist"), options.MnistBatch, MnistBatchLearningRate),
+            Mnist(random.Fork("mnist"), 1, MnistLearningRate, gpu),
+            Mnist(random.Fork("mnist"), options.MnistBatch, MnistBatchLearningRate, gpu),
         };
 
         var m = new AutoencoderMeasurements(halfNorm, zeroTensor, zeroGenerated, zeroLosses, stayed, generatedVsTensor, fdError, sigma, bound,
@@ -132,7 +134,7 @@ public sealed class LinearAutoencoderLesson : ILesson
             Id = Id,
             Headline = $"best loss {Num.Sig(best.Best, 7)} (lr {best.LearningRate}) vs Eckart–Young bound {Num.Sig(bound, 7)} " +
                        $"({Num.Sci((best.Best - bound) / bound)} above); lr 0.1 {(lr01.Divergence is { } d ? $"diverged at step {d.Step}" : "did not diverge")}; " +
-                       $"MNIST {mnist[0].StepsPerSecond:0} it/s (batch 1, CPU)",
+                       $"MNIST {mnist[0].StepsPerSecond:0} it/s (batch 1, {(gpu is null ? "CPU" : "GPU")})",
             ReportPath = path,
             Checks = checks,
             Values = values,
@@ -309,7 +311,7 @@ public sealed class LinearAutoencoderLesson : ILesson
     }
 
     /// <summary>Part (c): one epoch of the same model on the MNIST images (columns of z), float32 tensors, timed.</summary>
-    ThroughputRun Mnist(TutorRandom random, int batch, double lr)
+    ThroughputRun Mnist(TutorRandom random, int batch, double lr, GpuRuntime? gpu = null)
     {
         var images = LoadMnist();
         int n = images.PixelsPerImage, count = Math.Min(options.MnistImages, images.Count);
@@ -321,6 +323,7 @@ public sealed class LinearAutoencoderLesson : ILesson
         var aBar = Tensor<float>.Zeros(n, K);
         var bBar = Tensor<float>.Zeros(K, n);
         var order = random.Fork("order").Permutation(images.Count)[..count];
+        if (gpu is not null) return LinearAutoencoderGpu.Epoch(gpu, pixels, n, order, count, batch, lr, a, b).Run;
         var monitor = new TrainingMonitor();
         var losses = new List<double>();
         DivergenceReport? divergence = null;

@@ -197,7 +197,9 @@ public sealed class MlpIrisLesson : ILesson
             for (int s = 0; s < InitSeeds; s++)
             {
                 context.Say($"  mlp-iris: lr {lr}, initialisation {s + 1}/{InitSeeds}");
-                runs.Add(Train(data, lr, s, Iterations, random));
+                runs.Add(context.Device.Runtime is { } gpu   // --device gpu: MlpIris.Gpu.cs
+                    ? MlpIrisGpu.Train(gpu, data, lr, s, Iterations, random)
+                    : Train(data, lr, s, Iterations, random));
                 bar.Report(runs.Count, $"lr {lr}, final loss {runs[^1].Losses[^1]:G4}");
             }
 

@@ -79,7 +79,9 @@ public sealed class MnistSgdMomentumLesson : ILesson
         int step = 0;
         var trainClock = Stopwatch.StartNew();
         using var bar = context.Progress("training", options.Epochs * loader.BatchCount);
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        if (context.Device.Runtime is { } gpu)   // --device gpu: the same loop on the device (MnistSgdMomentum.Gpu.cs), then no CPU epochs
+            step = MnistSgdMomentumGpu.Train(gpu, net, loader, pixels, labels, validation, options.Epochs, points, monitor, context, Id, bar);
+        for (int epoch = 0; epoch < (context.Device.Runtime is null ? options.Epochs : 0); epoch++)
         {
             int batchIndex = 0;
             foreach (var batch in loader.NextEpoch())

@@ -32,12 +32,27 @@ public sealed class DeviceAndProgressTests
     }
 
     [Fact]
-    public void Auto_runs_on_the_cpu_and_says_why()
+    public void Auto_says_which_device_and_why()
     {
         var (exit, output, _, lesson) = Run("run", "device-lesson", "--out", Path.GetTempPath());
         Assert.Equal(0, exit);
-        Assert.Equal("cpu", lesson.Seen!.Name);
-        Assert.Contains("device: cpu (no GPU backend in this build yet; using the CPU backend)", output);
+        Assert.StartsWith($"device: {lesson.Seen}", output, StringComparison.Ordinal);
+        if (!Tutor.Gpu.Devices.CudaProbe.Run().LibraryFound)
+        {
+            Assert.Equal("cpu", lesson.Seen!.Name);
+            Assert.Contains("device: cpu (no CUDA device: libcuda not found", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Gpu_without_a_driver_is_refused_with_the_reason_and_the_fix()
+    {
+        if (Tutor.Gpu.Devices.CudaProbe.Run().LibraryFound) return;   // a machine with the driver may have a GPU
+        var (exit, _, error, lesson) = Run("run", "device-lesson", "--device", "gpu", "--out", Path.GetTempPath());
+        Assert.Equal(TutorCli.ExitUsage, exit);
+        Assert.Contains("no CUDA device: libcuda not found", error, StringComparison.Ordinal);
+        Assert.Contains("--device cpu", error, StringComparison.Ordinal);
+        Assert.Null(lesson.Seen);
     }
 
     [Fact]
@@ -49,7 +64,6 @@ public sealed class DeviceAndProgressTests
     }
 
     [Theory]
-    [InlineData("gpu", "this build has no GPU backend yet")]
     [InlineData("tpu", "unknown device; use auto, cpu or gpu")]
     public void Devices_that_cannot_be_used_are_refused_with_the_reason(string device, string expected)
     {

@@ -1,0 +1,208 @@
+using Tutor.Gpu;
+using Tutor.Tensors;
+using Tutor.Training;
+
+namespace Tutor.Lessons;
+
+/// <summary>The nonlinearity between the layers of a <see cref="GpuMlp"/>.</summary>
+public enum GpuActivation
+{
+    /// <summary>max(0, z), as in <c>SmallMlp</c> (mnist-sgd-momentum).</summary>
+    Relu,
+    /// <summary>tanh z, as in <c>DeepTanhNet</c> (depth-and-initialisation) and the GPU benchmark.</summary>
+    Tanh,
+}
+
+/// <summary>
+/// The lessons' multi-layer perceptrons on a GPU: layer l computes Z_l = H_{l−1} W_l + 1 b_lᵀ and H_l = act(Z_l), the
+/// last layer without the activation, then the mean softmax cross-entropy. Forward and backward are the same chain
+/// of ops and VJPs as the students' <c>SmallMlp</c> and <c>DeepTanhNet</c>, on <see cref="GpuRuntime.Ops"/>. The
+/// weights start from host arrays (the CPU path's initialisation) and come back with <see cref="DownloadInto"/>.
+/// </summary>
+public sealed class GpuMlp : IDisposable
+{
+    readonly GpuRuntime gpu;
+    readonly GpuTensor<float>[] w, b, wBar, bBar;
+    GpuTensor<float>[]? wVelocity, bVelocity;
+
+    /// <summary>
+    /// Uploads the layers from a host network's parameters, in the order the students' networks add them: W₁, b₁, W₂,
+    /// b₂, … (W_l is sizes[l] × sizes[l+1] row-major, b_l has sizes[l+1] entries).
+    /// </summary>
+    public GpuMlp(GpuRuntime gpu, int[] sizes, GpuActivation activation, ParameterSet<float> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(gpu);
+        ArgumentNullException.ThrowIfNull(sizes);
+        ArgumentNullException.ThrowIfNull(parameters);
+        this.gpu = gpu;
+        Sizes = sizes;
+        Activation = activation;
+        int layers = sizes.Length - 1;
+        if (parameters.Parameters.Count != 2 * layers)
+            throw new ArgumentException($"GpuMlp: {layers} layers need {2 * layers} parameters (W₁, b₁, …), got {parameters.Parameters.Count}.", nameof(parameters));
+        (w, b, wBar, bBar) = (new GpuTensor<float>[layers], new GpuTensor<float>[layers], new GpuTensor<float>[layers], new GpuTensor<float>[layers]);
+        for (int l = 0; l < layers; l++)
+        {
+            var (weight, bias) = (parameters.Parameters[2 * l], parameters.Parameters[2 * l + 1]);
+            if (weight.Length != sizes[l] * sizes[l + 1] || bias.Length != sizes[l + 1])
+                throw new ArgumentException($"GpuMlp: layer {l + 1} is {sizes[l]}×{sizes[l + 1]}, but {weight} and {bias} do not fit.", nameof(parameters));
+            w[l] = gpu.Upload(Tensor<float>.Matrix(sizes[l], sizes[l + 1], weight.Value.Span));
+            b[l] = gpu.Upload(Tensor<float>.Vector(bias.Value.Span));
+            wBar[l] = gpu.ZerosLike(w[l]);
+            bBar[l] = gpu.ZerosLike(b[l]);
+        }
+    }
+
+    /// <summary>Units per layer, input first.</summary>
+    public int[] Sizes { get; }
+
+    /// <summary>The nonlinearity between layers.</summary>
+    public GpuActivation Activation { get; }
+
+    int Layers => w.Length;
+
+    GpuTensor<float> Activate(GpuTensor<float> z) => Activation == GpuActivation.Relu ? gpu.Ops.Relu(z) : gpu.Ops.Tanh(z);
+
+    /// <summary>The logits of a batch (rows of <paramref name="x"/>), a new device tensor.</summary>
+    public GpuTensor<float> Logits(GpuTensor<float> x)
+    {
+        var ops = gpu.Ops;
+        GpuTensor<float>? h = null;
+        for (int l = 0; l < Layers; l++)
+        {
+            using var product = ops.MatMul(h ?? x, w[l]);
+            var z = ops.AddRowVector(product, b[l]);
+            h?.Dispose();
+            if (l < Layers - 1)
+            {
+                h = Activate(z);
+                z.Dispose();
+            }
+            else h = z;
+        }
+        return h!;
+    }
+
+    /// <summary>
+    /// Mean cross-entropy of the batch (a one-element device tensor: read it with <see cref="GpuRuntime.ReadScalar{T}"/>);
+    /// overwrites every ∂L/∂W_l and ∂L/∂b_l on the device.
+    /// </summary>
+    public GpuTensor<float> LossAndGradient(GpuTensor<float> x, int[] labels)
+    {
+        var ops = gpu.Ops;
+        var owned = new List<GpuTensor<float>>();
+        GpuTensor<float> Own(GpuTensor<float> t)
+        {
+            owned.Add(t);
+            return t;
+        }
+        try
+        {
+            var inputs = new GpuTensor<float>[Layers];     // H_{l−1}
+            var products = new GpuTensor<float>[Layers];   // H_{l−1} W_l
+            var sums = new GpuTensor<float>[Layers];       // Z_l
+            var outputs = new GpuTensor<float>[Layers];    // H_l (the last: Z_l)
+            var h = x;
+            for (int l = 0; l < Layers; l++)
+            {
+                inputs[l] = h;
+                products[l] = Own(ops.MatMul(h, w[l]));
+                sums[l] = Own(ops.AddRowVector(products[l], b[l]));
+                outputs[l] = l < Layers - 1 ? Own(Activate(sums[l])) : sums[l];
+                h = outputs[l];
+            }
+            var loss = ops.CrossEntropyLoss(h, labels);
+
+            var outputBar = Own(gpu.ZerosLike(h));
+            using (var one = gpu.Scalar(1f)) ops.CrossEntropyLossVjp(one, h, labels, loss, outputBar);
+            for (int l = Layers - 1; l >= 0; l--)
+            {
+                var sumBar = outputBar;
+                if (l < Layers - 1)
+                {
+                    sumBar = Own(gpu.ZerosLike(sums[l]));
+                    if (Activation == GpuActivation.Relu) ops.ReluVjp(outputBar, sums[l], outputs[l], sumBar);
+                    else ops.TanhVjp(outputBar, sums[l], outputs[l], sumBar);
+                }
+                var productBar = Own(gpu.ZerosLike(products[l]));
+                ops.AddRowVectorVjpLeft(sumBar, products[l], b[l], sums[l], productBar);
+                Reset(ref bBar[l]);
+                ops.AddRowVectorVjpRight(sumBar, products[l], b[l], sums[l], bBar[l]);
+                Reset(ref wBar[l]);
+                ops.MatMulVjpRight(productBar, inputs[l], w[l], products[l], wBar[l]);
+                if (l > 0)
+                {
+                    outputBar = Own(gpu.ZerosLike(inputs[l]));
+                    ops.MatMulVjpLeft(productBar, inputs[l], w[l], products[l], outputBar);
+                }
+            }
+            return loss;
+        }
+        finally
+        {
+            foreach (var t in owned) t.Dispose();
+        }
+    }
+
+    /// <summary>A zero tensor in place of <paramref name="t"/> (from the pool: no allocation after the first step).</summary>
+    void Reset(ref GpuTensor<float> t)
+    {
+        var zero = gpu.ZerosLike(t);
+        t.Dispose();
+        t = zero;
+    }
+
+    /// <summary>Plain SGD on every weight and bias.</summary>
+    public void SgdStep(float learningRate)
+    {
+        for (int l = 0; l < Layers; l++)
+        {
+            GpuTraining.SgdStep(gpu, w[l], wBar[l], learningRate);
+            GpuTraining.SgdStep(gpu, b[l], bBar[l], learningRate);
+        }
+    }
+
+    /// <summary>SGD with momentum on every weight and bias (velocities start at zero on the first call).</summary>
+    public void MomentumStep(float learningRate, float momentum)
+    {
+        wVelocity ??= [.. w.Select(gpu.ZerosLike)];
+        bVelocity ??= [.. b.Select(gpu.ZerosLike)];
+        for (int l = 0; l < Layers; l++)
+        {
+            GpuTraining.MomentumStep(gpu, w[l], wVelocity[l], wBar[l], learningRate, momentum);
+            GpuTraining.MomentumStep(gpu, b[l], bVelocity[l], bBar[l], learningRate, momentum);
+        }
+    }
+
+    /// <summary>‖∂L/∂W_l‖₂ after <see cref="LossAndGradient"/> (downloads the gradient; float64 sum on the host).</summary>
+    public double WeightGradientNorm(int layer)
+    {
+        double s = 0;
+        foreach (var v in gpu.Download(wBar[layer]).AsReadOnlySpan()) s += (double)v * v;
+        return Math.Sqrt(s);
+    }
+
+    /// <summary>Copies the device weights back into the host network's parameters (the constructor's layout).</summary>
+    public void DownloadInto(ParameterSet<float> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        for (int l = 0; l < Layers; l++)
+        {
+            gpu.Download(w[l]).AsReadOnlySpan().CopyTo(parameters.Parameters[2 * l].Value.Span);
+            gpu.Download(b[l]).AsReadOnlySpan().CopyTo(parameters.Parameters[2 * l + 1].Value.Span);
+        }
+    }
+
+    /// <summary>The predicted class of each row of <paramref name="x"/>.</summary>
+    public int[] Predict(GpuTensor<float> x)
+    {
+        using var logits = Logits(x);
+        return GpuTraining.ArgMaxRows(gpu.Download(logits).AsReadOnlySpan(), x.Rows, Sizes[^1]);
+    }
+
+    /// <summary>Gives every device buffer back to the runtime's pool.</summary>
+    public void Dispose()
+    {
+        foreach (var t in w.Concat(b).Concat(wBar).Concat(bBar).Concat(wVelocity ?? []).Concat(bVelocity ?? [])) t.Dispose();
+    }
+}
