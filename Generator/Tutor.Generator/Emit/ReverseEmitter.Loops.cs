@@ -16,18 +16,30 @@ namespace Tutor.Generator.Emit
         /// <summary>For each enclosing loop, outermost first, the C# expression for the current iteration number.</summary>
         readonly List<string> iteration = new List<string>();
 
+        /// <summary>For the loop whose backward sweep is being written: element reads whose adjoints are summed in a local (see <see cref="InvariantLoads"/>).</summary>
+        Dictionary<(string Array, string Index), string> sums = new Dictionary<(string Array, string Index), string>();
+
         void EmitLoopForward(Loop loop)
         {
             var paths = IrNames.Paths(loop.Body);
-            w.Line($"int {loop.Count} = 0;", $"iterations of the loop at line {loop.Line}");
+            bool counted = Trips(loop, paths) is null;
+            if (counted) w.Line($"int {loop.Count} = 0;", $"iterations of the loop at line {loop.Line}");
             w.Open(loop.Header);
-            iteration.Add(loop.Count);
+            var c = loop.Counter;
+            iteration.Add(counted ? loop.Count : c!.Step == 1 ? $"({c.Variable} - {c.Init.Code})" : $"(({c.Variable} - {c.Init.Code}) / {Paren(c.Step)})");
             int next = 0;
             EmitBodyForward(loop.Body, loop, paths, ref next);
             iteration.RemoveAt(iteration.Count - 1);
             w.Close();
-            w.Line($"{loop.Tape}.Push({loop.Count});");
+            if (counted) w.Line($"{loop.Tape}.Push({loop.Count});");
         }
+
+        /// <summary>
+        /// The loop's iteration count computed from its header, when it has one and no path breaks out early (then the
+        /// tape does not keep the count); null otherwise.
+        /// </summary>
+        static string? Trips(Loop loop, List<(List<Stmt> Steps, LoopEnd End)> paths) =>
+            loop.Counter?.Trips is { } trips && !paths.Any(p => p.End.Break) ? trips : null;
 
         void EmitBodyForward(Block block, Loop loop, List<(List<Stmt> Steps, LoopEnd End)> paths, ref int next)
         {
@@ -45,10 +57,12 @@ namespace Tutor.Generator.Emit
                 case LoopEnd end:
                     int id = next++;
                     var needed = Needed(paths[id], loop).Kept;
-                    if (needed.Count > 0 || paths.Count > 1) w.Line("// Keep what the backward sweep of this iteration will need.");
+                    if (needed.Count > 0 || paths.Count > 1 || loop.Snapshots.Count > 0) w.Line("// Keep what the backward sweep of this iteration will need.");
+                    foreach (var snapshot in loop.Snapshots)
+                        w.Line($"{loop.Tape}.PushArray({snapshot.Array});", $"a copy of {MathNames.Pretty(snapshot.Array)}: this iteration's reads of it are read again backwards");
                     foreach (var (name, type) in needed) w.Line(Push(loop.Tape, name, type));
                     if (paths.Count > 1) w.Line($"{loop.Tape}.Push({id});", "the path this iteration took");
-                    w.Line($"{loop.Count}++;");
+                    if (Trips(loop, paths) is null) w.Line($"{loop.Count}++;");
                     foreach (var write in end.Writes)
                     {
                         if (write.Value.Code == write.Mutable) continue;
@@ -63,18 +77,28 @@ namespace Tutor.Generator.Emit
         void EmitLoopBackward(Loop loop)
         {
             var paths = IrNames.Paths(loop.Body);
+            var outer = sums;
+            sums = trace ? new Dictionary<(string, string), string>() : InvariantLoads(loop, paths);
+            foreach (var sum in sums)
+                w.Line($"{ir.TypeOf(sum.Key.Array).Replace("[]", "")} {sum.Value} = 0;",
+                    $"Σ of what the iterations add to {MathNames.Pretty(sum.Key.Array + "Bar")}[{MathNames.Pretty(sum.Key.Index)}], the same element in each");
             w.Line($"// Backward through the loop at line {loop.Line}: its iterations last to first, each restoring what it kept.");
-            w.Open($"for (int {loop.Index} = {loop.Tape}.PopInt() - 1; {loop.Index} >= 0; {loop.Index}--)");
+            w.Open($"for (int {loop.Index} = {Trips(loop, paths) ?? loop.Tape + ".PopInt()"} - 1; {loop.Index} >= 0; {loop.Index}--)");
             iteration.Add(loop.Index);
             if (paths.Count > 1) w.Line($"int {loop.Path} = {loop.Tape}.PopInt();");
             for (int id = 0; id < paths.Count; id++)
             {
                 if (paths.Count > 1) w.Open(id == 0 ? $"if ({loop.Path} == 0)" : id == paths.Count - 1 ? "else" : $"else if ({loop.Path} == {id})");
                 var (steps, end) = paths[id];
-                var (kept, recomputed, counter) = Needed(paths[id], loop);
+                var (kept, recomputed, counter, inductions) = Needed(paths[id], loop);
                 if (counter && loop.Counter is { } c)
                     w.Line($"int {c.Variable} = {c.Init.Code} + {loop.Index}{(c.Step == 1 ? "" : " * " + c.Step)};", $"the loop variable of iteration {loop.Index}");
+                foreach (var induction in inductions)
+                    w.Line($"{induction.Type} {induction.Entry} = {induction.Init.Code} + {loop.Index}{(induction.Step == 1 ? "" : " * " + Paren(induction.Step))};",
+                        $"{MathNames.Pretty(induction.Entry)} changes by {induction.Step} per iteration");
                 for (int k = kept.Count - 1; k >= 0; k--) w.Line(Pop(loop.Tape, kept[k].Name, kept[k].Type));
+                for (int k = loop.Snapshots.Count - 1; k >= 0; k--)
+                    w.Line($"{loop.Tape}.PopArray({loop.Snapshots[k].Array});", $"{MathNames.Pretty(loop.Snapshots[k].Array)} as this iteration left it");
                 foreach (var let in recomputed) EmitForward(let, record: false);
                 DeclareAdjoints(Adjoints(steps).ToList());
                 for (int k = end.Writes.Count - 1; k >= 0; k--)
@@ -93,6 +117,56 @@ namespace Tutor.Generator.Emit
             }
             iteration.RemoveAt(iteration.Count - 1);
             w.Close();
+            foreach (var sum in sums)
+                w.Line($"if ({sum.Value} != 0) {sum.Key.Array}Bar[{sum.Key.Index}] += {sum.Value};", "(when the loop ran: otherwise the index may be out of range)");
+            sums = outer;
+        }
+
+        /// <summary>
+        /// For the element reads of this loop's body whose array and index are the same in every iteration (the index
+        /// is defined before the loop, the loop stores nothing into the array), the local that sums their adjoint
+        /// contributions: the backward sweep adds the sum to the element's adjoint once, after the loop, instead of
+        /// reading and writing the element in every iteration.
+        /// </summary>
+        Dictionary<(string Array, string Index), string> InvariantLoads(Loop loop, List<(List<Stmt> Steps, LoopEnd End)> paths)
+        {
+            var defined = new HashSet<string>(loop.HeaderVariables.Select(h => h.Name));
+            var stored = new HashSet<string>();
+            Scan(loop.Body);
+            var result = new Dictionary<(string, string), string>();
+            foreach (var (steps, _) in paths)
+                foreach (var step in steps)
+                    if (step is Let { Kind: StepKind.Load, Active: true } load && !stored.Contains(load.Args[0].Code) && !defined.Contains(load.Args[0].Code)
+                        && (load.Args[1].IsLiteral || !defined.Contains(load.Args[1].Code)) && !result.ContainsKey((load.Args[0].Code, load.Args[1].Code)))
+                        result[(load.Args[0].Code, load.Args[1].Code)] = ir.Free(load.Name + "BarSum");
+            return result;
+
+            void Scan(Block block)
+            {
+                foreach (var s in block.Statements)
+                {
+                    switch (s)
+                    {
+                        case Let let:
+                            defined.Add(let.Name);
+                            break;
+                        case Store store:
+                            stored.Add(store.Array.Code);
+                            break;
+                        case Loop inner:
+                            foreach (var h in inner.HeaderVariables) defined.Add(h.Name);
+                            Scan(inner.Body);
+                            break;
+                        case LoopEnd end:
+                            foreach (var write in end.Writes) defined.Add(write.Mutable);
+                            break;
+                        case If branch:
+                            Scan(branch.Then);
+                            Scan(branch.Else);
+                            break;
+                    }
+                }
+            }
         }
 
         static string Push(string tape, string name, string type) => type switch
@@ -115,7 +189,7 @@ namespace Tutor.Generator.Emit
         /// The values defined in this iteration (the loop's header variables and the path's steps) that the backward
         /// sweep reads, in the order they were defined.
         /// </summary>
-        (List<(string Name, string Type)> Kept, List<Let> Recomputed, bool Counter) Needed((List<Stmt> Steps, LoopEnd End) path, Loop loop)
+        (List<(string Name, string Type)> Kept, List<Let> Recomputed, bool Counter, List<Induction> Inductions) Needed((List<Stmt> Steps, LoopEnd End) path, Loop loop)
         {
             var (read, recomputed) = Closure(path.Steps);
             var lets = path.Steps.OfType<Let>().ToList();
@@ -125,12 +199,12 @@ namespace Tutor.Generator.Emit
                 if (read.Contains(h.Name) && h.Name != loop.Counter?.Variable) kept.Add((h.Name, h.Type));
             foreach (var let in lets)
             {
-                if (read.Contains(let.Name) && !Recomputable(let)) kept.Add((let.Name, ir.TypeOf(let.Name)));
+                if (read.Contains(let.Name) && !Recomputable(let) && !loop.Inductions.Any(i => i.Entry == let.Name)) kept.Add((let.Name, ir.TypeOf(let.Name)));
                 if (let.Kind == StepKind.Call && let.Active)
                     for (int j = 1; j <= let.Call!.DifferentiableParameters.Count(f => f); j++)
                         if (read.Contains(let.Name + "_d" + j)) kept.Add((let.Name + "_d" + j, ir.TypeOf(let.Name + "_d" + j)));
             }
-            return (kept, recomputed, loop.Counter is { } c && read.Contains(c.Variable));
+            return (kept, recomputed, loop.Counter is { } c && read.Contains(c.Variable), loop.Inductions.Where(i => read.Contains(i.Entry)).ToList());
         }
 
         /// <summary>
@@ -154,7 +228,9 @@ namespace Tutor.Generator.Emit
         }
 
         static bool Recomputable(Let let) =>
-            let.Kind == StepKind.Constant && let.Op == "Expr" || let.Kind == StepKind.Load && let.Op == "LoadImmutable";
+            let.Kind == StepKind.Constant && let.Op == "Expr" || let.Kind == StepKind.Load && let.Op is "LoadImmutable" or "LoadSnapshot";
+
+        static string Paren(int n) => n < 0 ? "(" + n + ")" : n.ToString();
 
         /// <summary>The names that the backward code of <paramref name="step"/> reads (values, not adjoints).</summary>
         void BackwardReads(Stmt step, HashSet<string> read)
@@ -167,9 +243,16 @@ namespace Tutor.Generator.Emit
                 case Loop loop:
                     // An inner loop's backward sweep reads values of this iteration too, directly or through the
                     // steps it recomputes.
+                    var inner = new HashSet<string>();
                     foreach (var (steps, _) in IrNames.Paths(loop.Body))
-                        read.UnionWith(Closure(steps).Read);
+                        inner.UnionWith(Closure(steps).Read);
+                    read.UnionWith(inner);
                     if (loop.Counter is { } counter) Add(counter.Init, read);
+                    if (Trips(loop, IrNames.Paths(loop.Body)) is not null)
+                        foreach (var atom in loop.Counter!.TripReads) Add(atom, read);
+                    foreach (var induction in loop.Inductions)
+                        if (inner.Contains(induction.Entry)) Add(induction.Init, read);
+                    foreach (var snapshot in loop.Snapshots) read.Add(snapshot.Array);
                     break;
                 case Let { Active: true, Kind: StepKind.Load } load:
                     Add(load.Args[1], read);

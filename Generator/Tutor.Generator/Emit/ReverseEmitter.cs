@@ -224,6 +224,7 @@ namespace Tutor.Generator.Emit
                     var element = $"{store.Array.Code}Bar[{store.Index.Code}]";
                     if (store.Value.Active)
                         w.Line($"{store.Value.Code}Bar += {element};", $"{MathNames.Pretty(store.Value.Code + "Bar")} += {MathNames.Pretty(store.Array.Code + "Bar")}[{Pretty(store.Index)}]   (the stored value)");
+                    if (store.Accumulates && !trace) return; // a[i] += v: ā[i] also stands for the old value (see Store)
                     w.Line($"{element} = 0;", "the element was overwritten: its old value no longer reaches f");
                     return;
                 case Loop loop:
@@ -240,6 +241,11 @@ namespace Tutor.Generator.Emit
             var source = let.Name + "Bar";
             switch (let.Kind)
             {
+                case StepKind.Load when let.Op == "LoadAccumulated" && !trace:
+                    return; // its adjoint is the element's, which the accumulating store left in place
+                case StepKind.Load when sums.TryGetValue((let.Args[0].Code, let.Args[1].Code), out var sum):
+                    w.Line($"{sum} += {source};", $"{MathNames.Pretty(let.Args[0].Code + "Bar")}[{Pretty(let.Args[1])}] += {MathNames.Pretty(source)}, summed over the iterations");
+                    return;
                 case StepKind.Load:
                     var element = $"{let.Args[0].Code}Bar[{let.Args[1].Code}]";
                     w.Line($"{element} += {source};", $"{MathNames.Pretty(let.Args[0].Code + "Bar")}[{Pretty(let.Args[1])}] += {MathNames.Pretty(source)}");
