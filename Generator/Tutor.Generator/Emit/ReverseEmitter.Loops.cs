@@ -100,23 +100,27 @@ namespace Tutor.Generator.Emit
                 for (int k = loop.Snapshots.Count - 1; k >= 0; k--)
                     w.Line($"{loop.Tape}.PopArray({loop.Snapshots[k].Array});", $"{MathNames.Pretty(loop.Snapshots[k].Array)} as this iteration left it");
                 foreach (var let in recomputed) EmitForward(let, record: false);
-                DeclareAdjoints(Adjoints(steps).ToList());
+                var declared = Adjoints(steps).ToList();
+                DeclareAdjoints(declared);
+                fresh = new HashSet<string>(declared.Where(a => a.Length is null && !TensorTypes.IsTensor(a.Type)).Select(a => a.Name + "Bar"));
                 for (int k = end.Writes.Count - 1; k >= 0; k--)
                 {
                     var write = end.Writes[k];
                     if (write.Value.Code == write.Mutable || !ir.IsActive(write.Mutable)) continue;
                     if (write.Value.Active)
                     {
-                        w.Line($"{write.Value.Code}Bar += {write.Mutable}Bar;", $"{MathNames.Pretty(write.Value.Code + "Bar")} += {MathNames.Pretty(write.Mutable + "Bar")}   (it was carried out of the iteration)");
+                        w.Line(Contribute(write.Value.Code + "Bar", "+=", write.Mutable + "Bar"), $"{MathNames.Pretty(write.Value.Code + "Bar")} += {MathNames.Pretty(write.Mutable + "Bar")}   (it was carried out of the iteration)");
                         if (trace) w.Line($"{ir.Trace}.Backward({Name(write.Value.Code)}, {Name(write.Mutable)}, {write.Mutable}Bar, 1, {write.Value.Code}Bar, \"∂a/∂a = 1\");");
                     }
                     w.Line($"{write.Mutable}Bar = 0;", "before this iteration it held an older value");
+                    fresh.Add(write.Mutable + "Bar");
                 }
                 for (int k = steps.Count - 1; k >= 0; k--) EmitBackward(steps[k]);
                 if (paths.Count > 1) w.Close();
             }
             iteration.RemoveAt(iteration.Count - 1);
             w.Close();
+            fresh = new HashSet<string>(); // the loop may have added to any adjoint of the code around it
             foreach (var sum in sums)
                 w.Line($"if ({sum.Value} != 0) {sum.Key.Array}Bar[{sum.Key.Index}] += {sum.Value};", "(when the loop ran: otherwise the index may be out of range)");
             sums = outer;

@@ -223,7 +223,7 @@ namespace Tutor.Generator.Emit
                 case Store { Array.Active: true } store:
                     var element = $"{store.Array.Code}Bar[{store.Index.Code}]";
                     if (store.Value.Active)
-                        w.Line($"{store.Value.Code}Bar += {element};", $"{MathNames.Pretty(store.Value.Code + "Bar")} += {MathNames.Pretty(store.Array.Code + "Bar")}[{Pretty(store.Index)}]   (the stored value)");
+                        w.Line(Contribute(store.Value.Code + "Bar", "+=", element), $"{MathNames.Pretty(store.Value.Code + "Bar")} += {MathNames.Pretty(store.Array.Code + "Bar")}[{Pretty(store.Index)}]   (the stored value)");
                     if (store.Accumulates && !trace) return; // a[i] += v: ā[i] also stands for the old value (see Store)
                     w.Line($"{element} = 0;", "the element was overwritten: its old value no longer reaches f");
                     return;
@@ -284,7 +284,7 @@ namespace Tutor.Generator.Emit
                     RuleCall { Op: "Div", Args: var d } when d[0] is RuleNumber { Value: 1 } => ("+=", $"{source} / {code.CSharp(d[1]).AtLeast(3)}"),
                     _ => ("+=", $"{source} * {code.CSharp(partial).AtLeast(3)}"),
                 };
-                var line = $"{target} {op} {(cast.Length == 0 || contribution == source ? cast + contribution : cast + "(" + contribution + ")")};";
+                var line = Contribute(target, op, cast.Length == 0 || contribution == source ? cast + contribution : cast + "(" + contribution + ")");
                 var comment = $"{MathNames.Pretty(target)} += {MathNames.Pretty(source)} · {code.PrettyFactor(partial)}";
                 if (let.Op != "Copy") comment += $"   (∂{code.PrettyGrouped(Synthetic(rule))}/∂{Pretty(arg)})";
                 w.Line(line, comment);
@@ -310,9 +310,25 @@ namespace Tutor.Generator.Emit
                     w.Line($"global::Tutor.Adjoints.AddScaled({arg.Code}Bar, {source}, {local});", comment + ", element by element");
                     continue;
                 }
-                w.Line($"{arg.Code}Bar += {Cast(arg, let)}({source} * {local});", comment);
+                w.Line(Contribute(arg.Code + "Bar", "+=", $"{Cast(arg, let)}({source} * {local})"), comment);
                 if (trace) w.Line($"{ir.Trace}.Backward({Name(arg.Code)}, {Name(let.Name)}, {source}, {local}, {arg.Code}Bar, \"chain rule through {call.Method}\");");
             }
+        }
+
+        /// <summary>
+        /// Inside a loop's backward sweep, the scalar adjoints of the current iteration that still hold the 0 they were
+        /// declared with: their first contribution is written <c>v̄ = …</c> rather than <c>v̄ += …</c>. The numbers are the
+        /// same (0 + c = c), but the JIT must keep a floating-point <c>0 + c</c> (it differs from c for c = −0), and a
+        /// chain of them costs an addition's latency per step in every iteration.
+        /// </summary>
+        HashSet<string> fresh = new HashSet<string>();
+
+        /// <summary><c>target op value;</c>, or <c>target = ±value;</c> when the target still holds its initial 0.</summary>
+        string Contribute(string target, string op, string value)
+        {
+            if (!fresh.Remove(target)) return $"{target} {op} {value};";
+            if (op == "+=") return $"{target} = {value};";
+            return $"{target} = -{(System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Za-z_][A-Za-z0-9_]*$") ? value : "(" + value + ")")};";
         }
 
         /// <summary>The trace name of an array element with its actual index: x[2] rather than x[i].</summary>
