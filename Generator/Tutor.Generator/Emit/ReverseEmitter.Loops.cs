@@ -31,7 +31,7 @@ namespace Tutor.Generator.Emit
             EmitBodyForward(loop.Body, loop, paths, ref next);
             iteration.RemoveAt(iteration.Count - 1);
             w.Close();
-            if (counted) w.Line($"{loop.Tape}.Push({loop.Count});");
+            if (counted) w.Line($"{Tape}.Push({loop.Count});");
         }
 
         /// <summary>
@@ -59,9 +59,9 @@ namespace Tutor.Generator.Emit
                     var needed = Needed(paths[id], loop).Kept;
                     if (needed.Count > 0 || paths.Count > 1 || loop.Snapshots.Count > 0) w.Line("// Keep what the backward sweep of this iteration will need.");
                     foreach (var snapshot in loop.Snapshots)
-                        w.Line($"{loop.Tape}.PushArray({snapshot.Array});", $"a copy of {MathNames.Pretty(snapshot.Array)}: this iteration's reads of it are read again backwards");
-                    foreach (var (name, type) in needed) w.Line(Push(loop.Tape, name, type));
-                    if (paths.Count > 1) w.Line($"{loop.Tape}.Push({id});", "the path this iteration took");
+                        w.Line($"{Tape}.PushArray({snapshot.Array});", $"a copy of {MathNames.Pretty(snapshot.Array)}: this iteration's reads of it are read again backwards");
+                    foreach (var (name, type) in needed) w.Line(Push(Tape, name, type));
+                    if (paths.Count > 1) w.Line($"{Tape}.Push({id});", "the path this iteration took");
                     if (Trips(loop, paths) is null) w.Line($"{loop.Count}++;");
                     foreach (var write in end.Writes)
                     {
@@ -78,14 +78,19 @@ namespace Tutor.Generator.Emit
         {
             var paths = IrNames.Paths(loop.Body);
             var outer = sums;
-            sums = trace ? new Dictionary<(string, string), string>() : InvariantLoads(loop, paths);
+            var facts = Facts(loop);
+            sums = trace ? new Dictionary<(string, string), string>() : InvariantLoads(facts, paths);
+            var hoisted = trace ? new Dictionary<string, string>() : InvariantRereads(facts, paths);
             foreach (var sum in sums)
                 w.Line($"{ir.TypeOf(sum.Key.Array).Replace("[]", "")} {sum.Value} = 0;",
                     $"Σ of what the iterations add to {MathNames.Pretty(sum.Key.Array + "Bar")}[{MathNames.Pretty(sum.Key.Index)}], the same element in each");
+            foreach (var let in paths.SelectMany(p => Closure(p.Steps).Recomputed).Where(l => hoisted.ContainsKey(l.Name)).GroupBy(l => l.Name).Select(g => g.First()))
+                w.Line($"{let.Type} {hoisted[let.Name]} = (uint){let.Args[1].Code} < (uint){let.Args[0].Code}.Length ? {let.Args[0].Code}[{let.Args[1].Code}] : 0;",
+                    $"{MathNames.Pretty(let.Name)} = {MathNames.Pretty(let.Args[0].Code)}[{MathNames.Pretty(let.Args[1].Code)}] is the same in every iteration (read once; the test skips it when the loop does not run)");
             w.Line($"// Backward through the loop at line {loop.Line}: its iterations last to first, each restoring what it kept.");
-            w.Open($"for (int {loop.Index} = {Trips(loop, paths) ?? loop.Tape + ".PopInt()"} - 1; {loop.Index} >= 0; {loop.Index}--)");
+            w.Open($"for (int {loop.Index} = {Trips(loop, paths) ?? Tape + ".PopInt()"} - 1; {loop.Index} >= 0; {loop.Index}--)");
             iteration.Add(loop.Index);
-            if (paths.Count > 1) w.Line($"int {loop.Path} = {loop.Tape}.PopInt();");
+            if (paths.Count > 1) w.Line($"int {loop.Path} = {Tape}.PopInt();");
             for (int id = 0; id < paths.Count; id++)
             {
                 if (paths.Count > 1) w.Open(id == 0 ? $"if ({loop.Path} == 0)" : id == paths.Count - 1 ? "else" : $"else if ({loop.Path} == {id})");
@@ -96,10 +101,14 @@ namespace Tutor.Generator.Emit
                 foreach (var induction in inductions)
                     w.Line($"{induction.Type} {induction.Entry} = {induction.Init.Code} + {loop.Index}{(induction.Step == 1 ? "" : " * " + Paren(induction.Step))};",
                         $"{MathNames.Pretty(induction.Entry)} changes by {induction.Step} per iteration");
-                for (int k = kept.Count - 1; k >= 0; k--) w.Line(Pop(loop.Tape, kept[k].Name, kept[k].Type));
+                for (int k = kept.Count - 1; k >= 0; k--) w.Line(Pop(Tape, kept[k].Name, kept[k].Type));
                 for (int k = loop.Snapshots.Count - 1; k >= 0; k--)
-                    w.Line($"{loop.Tape}.PopArray({loop.Snapshots[k].Array});", $"{MathNames.Pretty(loop.Snapshots[k].Array)} as this iteration left it");
-                foreach (var let in recomputed) EmitForward(let, record: false);
+                    w.Line($"{Tape}.PopArray({loop.Snapshots[k].Array});", $"{MathNames.Pretty(loop.Snapshots[k].Array)} as this iteration left it");
+                foreach (var let in recomputed)
+                {
+                    if (hoisted.TryGetValue(let.Name, out var once)) w.Line($"{let.Type} {let.Name} = {once};");
+                    else EmitForward(let, record: false);
+                }
                 var declared = Adjoints(steps).ToList();
                 DeclareAdjoints(declared);
                 fresh = new HashSet<string>(declared.Where(a => a.Length is null && !TensorTypes.IsTensor(a.Type)).Select(a => a.Name + "Bar"));
@@ -132,18 +141,42 @@ namespace Tutor.Generator.Emit
         /// contributions: the backward sweep adds the sum to the element's adjoint once, after the loop, instead of
         /// reading and writing the element in every iteration.
         /// </summary>
-        Dictionary<(string Array, string Index), string> InvariantLoads(Loop loop, List<(List<Stmt> Steps, LoopEnd End)> paths)
+        Dictionary<(string Array, string Index), string> InvariantLoads((HashSet<string> Defined, HashSet<string> Stored) facts, List<(List<Stmt> Steps, LoopEnd End)> paths)
         {
-            var defined = new HashSet<string>(loop.HeaderVariables.Select(h => h.Name));
-            var stored = new HashSet<string>();
-            Scan(loop.Body);
             var result = new Dictionary<(string, string), string>();
             foreach (var (steps, _) in paths)
                 foreach (var step in steps)
-                    if (step is Let { Kind: StepKind.Load, Active: true } load && !stored.Contains(load.Args[0].Code) && !defined.Contains(load.Args[0].Code)
-                        && (load.Args[1].IsLiteral || !defined.Contains(load.Args[1].Code)) && !result.ContainsKey((load.Args[0].Code, load.Args[1].Code)))
+                    if (step is Let { Kind: StepKind.Load, Active: true } load && Invariant(load, facts) && !result.ContainsKey((load.Args[0].Code, load.Args[1].Code)))
                         result[(load.Args[0].Code, load.Args[1].Code)] = ir.Free(load.Name + "BarSum");
             return result;
+        }
+
+        /// <summary>
+        /// The element reads that the backward sweep of this loop reads again (see <see cref="Recomputable"/>) whose
+        /// element is the same in every iteration: each is read once before the backward loop, into the local named here.
+        /// </summary>
+        Dictionary<string, string> InvariantRereads((HashSet<string> Defined, HashSet<string> Stored) facts, List<(List<Stmt> Steps, LoopEnd End)> paths)
+        {
+            var result = new Dictionary<string, string>();
+            foreach (var (steps, _) in paths)
+                foreach (var let in Closure(steps).Recomputed)
+                    if (let.Kind == StepKind.Load && !let.Args[1].IsLiteral && Invariant(let, facts) && !result.ContainsKey(let.Name))
+                        result[let.Name] = ir.Free(let.Name + "Once");
+            return result;
+        }
+
+        /// <summary>Whether an element read reads the same element in every iteration: array and index come from outside the loop, which neither stores into the array nor restores it.</summary>
+        static bool Invariant(Let load, (HashSet<string> Defined, HashSet<string> Stored) facts) =>
+            !facts.Stored.Contains(load.Args[0].Code) && !facts.Defined.Contains(load.Args[0].Code)
+            && (load.Args[1].IsLiteral || !facts.Defined.Contains(load.Args[1].Code));
+
+        /// <summary>The names a loop defines (steps, header variables, carried variables) and the arrays it stores into or restores from a snapshot, its inner loops included.</summary>
+        static (HashSet<string> Defined, HashSet<string> Stored) Facts(Loop loop)
+        {
+            var defined = new HashSet<string>(loop.HeaderVariables.Select(h => h.Name));
+            var stored = new HashSet<string>(loop.Snapshots.Select(a => a.Array));
+            Scan(loop.Body);
+            return (defined, stored);
 
             void Scan(Block block)
             {
@@ -159,6 +192,7 @@ namespace Tutor.Generator.Emit
                             break;
                         case Loop inner:
                             foreach (var h in inner.HeaderVariables) defined.Add(h.Name);
+                            foreach (var a in inner.Snapshots) stored.Add(a.Array);
                             Scan(inner.Body);
                             break;
                         case LoopEnd end:

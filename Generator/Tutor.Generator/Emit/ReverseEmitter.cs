@@ -26,6 +26,9 @@ namespace Tutor.Generator.Emit
             ir = new IrNames(m);
         }
 
+        /// <summary>The one tape of the method: the loops push and pop in strict last-in, first-out order, so they share it.</summary>
+        string Tape => ir.Loops[0].Tape;
+
         public static void EmitGradient(MethodModel m, CodeWriter w) => new ReverseEmitter(m, w, trace: false).Emit();
         public static void EmitTrace(MethodModel m, CodeWriter w) => new ReverseEmitter(m, w, trace: true).Emit();
 
@@ -70,10 +73,10 @@ namespace Tutor.Generator.Emit
             w.Line($"{m.ReturnType} {ir.Value};");
             foreach (var p in m.Parameters)
                 if (p.Copy is { } copy) w.Line(copy, $"{p.Name}, under a name that leaves {p.Name}Bar and {p.Name}Dot free");
-            foreach (var loop in ir.Loops)
-                w.Line($"var {loop.Tape} = global::Tutor.Tape.Rent();", $"loop at line {loop.Line}: what its backward sweep needs, per iteration");
+            if (ir.Loops.Count > 0)
+                w.Line($"var {Tape} = global::Tutor.Tape.Rent();", "what the backward sweeps of the loops need, per iteration (they pop it in the reverse order)");
             EmitBlock(m.Body, top: true);
-            foreach (var loop in ir.Loops) w.Line($"global::Tutor.Tape.Return({loop.Tape});");
+            if (ir.Loops.Count > 0) w.Line($"global::Tutor.Tape.Return({Tape});");
             if (trace)
                 w.Line($"return {ir.Trace}.Build({ir.Value});");
             else
