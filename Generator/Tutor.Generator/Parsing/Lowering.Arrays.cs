@@ -35,6 +35,12 @@ namespace Tutor.Generator.Parsing
                     "index a double[] or float[] local or parameter with a single int index");
                 return then(new Atom("double.NaN", false, double.NaN), env);
             }
+            string? key = null;
+            if (loadCache is not null && target is null)
+            {
+                key = array.Name + "[" + Substitute(access.ArgumentList.Arguments[0].Expression, env) + "]" + (passive ? " passive" : "");
+                if (loadCache.TryGetValue(key, out var read)) return then(read, env);
+            }
             var list = new List<Stmt>();
             var index = LowerConstant(access.ArgumentList.Arguments[0].Expression, env, list);
             var t = target ?? TempOf(access);
@@ -52,7 +58,9 @@ namespace Tutor.Generator.Parsing
             }
             list.Add(new Let(t.Name, t.Type, StepKind.Load, op, new[] { new Atom(array.Name, array.Active, null), index }.ToEquatableArray(),
                 active, "", null, null, array.Name + "[" + index.Code + "]", Line(access)));
-            list.AddRange(then(new Atom(t.Name, active, null), env));
+            var atom = new Atom(t.Name, active, null);
+            if (key is not null) loadCache![key] = atom;
+            list.AddRange(then(atom, env));
             return list;
         }
 

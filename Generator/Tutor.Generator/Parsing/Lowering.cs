@@ -46,6 +46,40 @@ namespace Tutor.Generator.Parsing
             return writes.All(w => w.SpanStart < outermost.SpanStart && !outermost.Span.Contains(w.Span));
         }
 
+        /// <summary>
+        /// Within one simple statement, the element reads already lowered (array and index as written, with the current
+        /// bindings): <c>v[i] * v[i]</c> reads the element once and uses the value twice. Null where that is not safe.
+        /// </summary>
+        Dictionary<string, Atom>? loadCache;
+
+        /// <summary>
+        /// Whether repeated element reads of the statement may share one step: it runs straight through (no ?:, &amp;&amp;,
+        /// ||, ??, switch) and changes nothing before its own assignment (no nested assignment or ++, no call other than
+        /// Math/MathF, which could write the array).
+        /// </summary>
+        bool SharesLoads(StatementSyntax statement)
+        {
+            var top = (statement as ExpressionStatementSyntax)?.Expression;
+            foreach (var node in statement.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case ConditionalExpressionSyntax or SwitchExpressionSyntax or AnonymousFunctionExpressionSyntax:
+                        return false;
+                    case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LogicalAndExpression) || b.IsKind(SyntaxKind.LogicalOrExpression) || b.IsKind(SyntaxKind.CoalesceExpression):
+                        return false;
+                    case AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax when node != top
+                        && (node is AssignmentExpressionSyntax || node.IsKind(SyntaxKind.PostIncrementExpression) || node.IsKind(SyntaxKind.PostDecrementExpression)
+                            || node.IsKind(SyntaxKind.PreIncrementExpression) || node.IsKind(SyntaxKind.PreDecrementExpression)):
+                        return false;
+                    case InvocationExpressionSyntax invocation when !(model.GetSymbolInfo(invocation, ct).Symbol is IMethodSymbol { ContainingType: { } type }
+                        && type.ToDisplayString() is "System.Math" or "System.MathF"):
+                        return false;
+                }
+            }
+            return true;
+        }
+
         /// <summary>For each loop (its syntax), the local arrays it snapshots at the end of every iteration.</summary>
         readonly Dictionary<SyntaxNode, List<Snapshot>> snapshots = new Dictionary<SyntaxNode, List<Snapshot>>();
 
@@ -160,6 +194,8 @@ namespace Tutor.Generator.Parsing
 
         List<Stmt> LowerStatement(StatementSyntax statement, ImmutableDictionary<ISymbol, Binding> env, Next rest)
         {
+            loadCache = statement is LocalDeclarationStatementSyntax or ExpressionStatementSyntax or ReturnStatementSyntax && SharesLoads(statement)
+                ? new Dictionary<string, Atom>() : null;
             switch (statement)
             {
                 case BlockSyntax block:

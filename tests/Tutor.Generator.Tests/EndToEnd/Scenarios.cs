@@ -343,6 +343,7 @@ public static class Scenarios
                         for (int i = 0; i < 4; i++) w[i] *= v[i] + y;
                         for (int i = 0; i < 4; i++)
                             for (int j = 0; j < 4; j++) total += w[i] * v[j] / (4 + j);
+                        total += (v[1] > 0 ? v[1] : -v[1]) * v[1] + w[2] * w[2] * v[3];
                     }
                     return total;
                 }
