@@ -12,6 +12,17 @@ if (args.Length > 0 && args[0] == "--quick")
     Quick<double>("float64");
     return;
 }
+if (args.Length > 0 && args[0] == "--mlp")
+{
+    // dotnet run -c Release --project bench/Tutor.Benchmarks.Tensors -- --mlp [warm-up epochs] [timed epochs]
+    Tutor.Benchmarks.Tensors.MlpEpoch.Run(args.Length > 1 ? int.Parse(args[1]) : 2, args.Length > 2 ? int.Parse(args[2]) : 10);
+    return;
+}
+if (args.Length > 0 && args[0] == "--mlp-profile")
+{
+    Tutor.Benchmarks.Tensors.MlpProfile.Run();
+    return;
+}
 if (args.Length > 0 && args[0] == "--matvec")
 {
     MatVec<float>("float32");
