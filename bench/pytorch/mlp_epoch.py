@@ -5,7 +5,7 @@
 over the 10k MNIST sample (pixels / 255), Xavier-uniform weights and zero biases, 2 threads. Each epoch is timed
 whole (batch slicing, forward, backward, step); prints every epoch, then best and median after the warm-up.
 
-Run with the Debian interpreter: /usr/bin/python3 bench/pytorch/mlp_epoch.py [--warmup 2] [--epochs 10]
+Run with the Debian interpreter: /usr/bin/python3 bench/pytorch/mlp_epoch.py [--warmup 2] [--epochs 10] [--threads 2]
 """
 import argparse
 import gzip
@@ -16,7 +16,6 @@ import time
 import numpy as np
 import torch
 
-torch.set_num_threads(2)
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "..", "Lessons", "data")
 
@@ -33,7 +32,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (BENCHMARKS.md: 2)")
     args = parser.parse_args()
+    torch.set_num_threads(args.threads)
 
     images = read_idx(os.path.join(DATA, "mnist10k-images-idx3-ubyte.gz"))
     labels = read_idx(os.path.join(DATA, "mnist10k-labels-idx1-ubyte.gz"))
@@ -72,7 +73,7 @@ def main():
             times.append(ms)
         print(f"epoch {e + 1}{' (warm-up)' if e < args.warmup else ''}: {ms:.1f} ms, {steps} steps, mean loss {total / steps:.4f}")
     print(f"PyTorch {torch.__version__} MLP epoch (784-50x8-10 tanh, batch 128, SGD, float32, {len(x)} images): "
-          f"best {min(times):.1f} ms, median {statistics.median(times):.1f} ms over {len(times)} epochs")
+          f"{args.threads} threads: best {min(times):.1f} ms, median {statistics.median(times):.1f} ms over {len(times)} epochs")
 
 
 if __name__ == "__main__":
