@@ -37,6 +37,8 @@ public static class MlpEpoch
         var times = new List<double>();
         for (int e = 0; e < warmup + epochs; e++)
         {
+            int collections = GC.CollectionCount(0);
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
             double loss = 0;
             int steps = 0;
@@ -50,7 +52,8 @@ public static class MlpEpoch
             }
             double ms = clock.Elapsed.TotalMilliseconds;
             if (e >= warmup) times.Add(ms);
-            Console.WriteLine($"epoch {e + 1}{(e < warmup ? " (warm-up)" : "")}: {ms:F1} ms, {steps} steps, mean loss {loss / steps:F4}");
+            Console.WriteLine($"epoch {e + 1}{(e < warmup ? " (warm-up)" : "")}: {ms:F1} ms, {steps} steps, mean loss {loss / steps:F4}, " +
+                $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:F1} MB allocated, {GC.CollectionCount(0) - collections} gen-0 collections");
         }
         times.Sort();
         Console.WriteLine($"Tutor MLP epoch (784-50x8-10 tanh, batch 128, SGD, float32, {count} images): best {times[0]:F1} ms, median {times[times.Count / 2]:F1} ms over {times.Count} epochs");
