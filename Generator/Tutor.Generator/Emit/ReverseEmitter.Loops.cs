@@ -87,6 +87,13 @@ namespace Tutor.Generator.Emit
             foreach (var let in paths.SelectMany(p => Closure(p.Steps).Recomputed).Where(l => hoisted.ContainsKey(l.Name)).GroupBy(l => l.Name).Select(g => g.First()))
                 w.Line($"{let.Type} {hoisted[let.Name]} = (uint){let.Args[1].Code} < (uint){let.Args[0].Code}.Length ? {let.Args[0].Code}[{let.Args[1].Code}] : 0;",
                     $"{MathNames.Pretty(let.Name)} = {MathNames.Pretty(let.Args[0].Code)}[{MathNames.Pretty(let.Args[1].Code)}] is the same in every iteration (read once; the test skips it when the loop does not run)");
+            var running = RunningInductions(loop).Where(r => Closure(paths[0].Steps).Read.Contains(r.Entry)).ToList();
+            var runs = new Dictionary<string, string>();
+            foreach (var r in running)
+            {
+                runs[r.Entry] = ir.Free(r.Entry + "Run");
+                w.Line($"{r.Type} {runs[r.Entry]} = {r.Mutable};", $"{MathNames.Pretty(r.Mutable)} after the loop: each iteration below steps it back to that iteration's start");
+            }
             w.Line($"// Backward through the loop at line {loop.Line}: its iterations last to first, each restoring what it kept.");
             w.Open($"for (int {loop.Index} = {Trips(loop, paths) ?? Tape + ".PopInt()"} - 1; {loop.Index} >= 0; {loop.Index}--)");
             iteration.Add(loop.Index);
@@ -108,6 +115,11 @@ namespace Tutor.Generator.Emit
                 {
                     if (hoisted.TryGetValue(let.Name, out var once)) w.Line($"{let.Type} {let.Name} = {once};");
                     else EmitForward(let, record: false);
+                }
+                foreach (var r in running)
+                {
+                    w.Line($"{runs[r.Entry]} -= {(r.Step == 1 ? "" : Paren(r.Step) + " * ")}{r.Trips};", $"the inner loop moved {MathNames.Pretty(r.Entry)} by {r.Step} per iteration");
+                    w.Line($"{r.Type} {r.Entry} = {runs[r.Entry]};", $"{MathNames.Pretty(r.Entry)} at the start of iteration {loop.Index}");
                 }
                 var declared = Adjoints(steps).ToList();
                 DeclareAdjoints(declared);
@@ -133,6 +145,47 @@ namespace Tutor.Generator.Emit
             foreach (var sum in sums)
                 w.Line($"if ({sum.Value} != 0) {sum.Key.Array}Bar[{sum.Key.Index}] += {sum.Value};", "(when the loop ran: otherwise the index may be out of range)");
             sums = outer;
+        }
+
+        /// <summary>
+        /// Carried integers of this loop that only an inner loop changes, as that inner loop's induction variable
+        /// (<c>li++</c> in the j loop of <c>for i { for j { …; li++; } }</c>): each iteration moves them by step × the inner
+        /// loop's trip count, which the backward sweep computes from the iteration's own values. Starting from the value
+        /// after the loop (kept once by the code around it) and stepping back, it rebuilds each iteration's entry value
+        /// instead of keeping it. Requires one path through the body, no break, an inner loop with a trip count
+        /// computed from its header, and no value recomputed before it that depends on the entry value.
+        /// </summary>
+        List<(string Entry, string Mutable, string Type, int Step, string Trips)> RunningInductions(Loop loop)
+        {
+            var result = new List<(string, string, string, int, string)>();
+            var paths = IrNames.Paths(loop.Body);
+            if (paths.Count != 1 || paths[0].End.Break) return result;
+            var (steps, end) = paths[0];
+            var lets = new Dictionary<string, Let>();
+            foreach (var let in steps.OfType<Let>()) lets[let.Name] = let;
+            var recomputed = Closure(steps).Recomputed;
+            foreach (var inner in steps.OfType<Loop>())
+            {
+                if (Trips(inner, IrNames.Paths(inner.Body)) is not { } trips) continue;
+                foreach (var induction in inner.Inductions)
+                {
+                    // entry = Copy(mutable) starts this loop's iteration; the inner loop's mutable x = Copy(entry) is
+                    // what the inner loop steps; the iteration ends by writing x back into the mutable.
+                    if (!lets.TryGetValue(induction.Init.Code, out var entry) || entry.Kind != StepKind.Rule || entry.Op != "Copy") continue;
+                    var mutable = entry.Args[0].Code;
+                    var write = end.Writes.FirstOrDefault(w => w.Mutable == mutable);
+                    var innerEntry = inner.Body.Statements.OfType<Let>().FirstOrDefault(l => l.Name == induction.Entry);
+                    if (write is null || innerEntry is null || innerEntry.Op != "Copy") continue;
+                    var x = innerEntry.Args[0].Code;
+                    if (write.Value.Code != x || !lets.TryGetValue(x, out var start) || start.Op != "Copy" || start.Args[0].Code != entry.Name) continue;
+                    var tainted = new HashSet<string> { entry.Name };
+                    foreach (var let in recomputed)
+                        if (let.Args.Any(a => tainted.Contains(a.Code))) tainted.Add(let.Name);
+                    if (tainted.Count > 1) continue;
+                    result.Add((entry.Name, mutable, entry.Type, induction.Step, trips));
+                }
+            }
+            return result;
         }
 
         /// <summary>
@@ -231,13 +284,15 @@ namespace Tutor.Generator.Emit
         {
             var (read, recomputed) = Closure(path.Steps);
             var lets = path.Steps.OfType<Let>().ToList();
+            var running = RunningInductions(loop);
 
             var kept = new List<(string, string)>();
             foreach (var h in loop.HeaderVariables)
                 if (read.Contains(h.Name) && h.Name != loop.Counter?.Variable) kept.Add((h.Name, h.Type));
             foreach (var let in lets)
             {
-                if (read.Contains(let.Name) && !Recomputable(let) && !loop.Inductions.Any(i => i.Entry == let.Name)) kept.Add((let.Name, ir.TypeOf(let.Name)));
+                if (read.Contains(let.Name) && !Recomputable(let) && !loop.Inductions.Any(i => i.Entry == let.Name) && !running.Any(r => r.Entry == let.Name))
+                    kept.Add((let.Name, ir.TypeOf(let.Name)));
                 if (let.Kind == StepKind.Call && let.Active)
                     for (int j = 1; j <= let.Call!.DifferentiableParameters.Count(f => f); j++)
                         if (read.Contains(let.Name + "_d" + j)) kept.Add((let.Name + "_d" + j, ir.TypeOf(let.Name + "_d" + j)));
@@ -291,6 +346,8 @@ namespace Tutor.Generator.Emit
                     foreach (var induction in loop.Inductions)
                         if (inner.Contains(induction.Entry)) Add(induction.Init, read);
                     foreach (var snapshot in loop.Snapshots) read.Add(snapshot.Array);
+                    foreach (var r in RunningInductions(loop))
+                        if (inner.Contains(r.Entry)) read.Add(r.Mutable);
                     break;
                 case Let { Active: true, Kind: StepKind.Load } load:
                     Add(load.Args[1], read);

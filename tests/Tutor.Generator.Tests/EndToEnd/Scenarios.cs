@@ -291,7 +291,7 @@ public static class Scenarios
             """, P(0.7, -1.2), P(1.1, 0.4)),
         // Loops over local arrays that the backward sweep handles without keeping each element read: arrays written in
         // a loop and read after the writes of the same iteration (snapshots), a carried index that moves by a constant
-        // step (li++), trip counts from the header (<, <=, >, >= with strides), element reads that do not change
+        // step (li++ in the j loop) and so by the j loop's trip count in the i loop (tri[li]), trip counts from the header (<, <=, >, >= with strides), element reads that do not change
         // inside a loop (a[i] in the j loop), a[i] += v / -= v / ++, a zero-trip loop whose element index is out of range,
         // and a loop that breaks (its count must still be kept).
         Source("LoopArrays", """
@@ -301,6 +301,8 @@ public static class Scenarios
                     int n = 5;
                     var a = new double[n];
                     var b = new double[n];
+                    var tri = new double[n * (n - 1) / 2 + 3];
+                    for (int q = 0; q < tri.Length; q++) tri[q] = Math.Sin(y * (q + 1)) + x;
                     double s = 0;
                     for (int r = 0; r < 3; r++)
                     {
@@ -311,7 +313,7 @@ public static class Scenarios
                         {
                             for (int j = i + 1; j < n; j++)
                             {
-                                b[j] += a[i] * Math.Cos(y + li);
+                                b[j] += a[i] * Math.Cos(y + li) * tri[li];
                                 li++;
                             }
                         }
