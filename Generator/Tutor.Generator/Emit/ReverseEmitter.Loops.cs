@@ -6,11 +6,14 @@ using Tutor.Rules;
 namespace Tutor.Generator.Emit
 {
     // Loops in reverse mode. The forward loop runs the body as written; at the end of each iteration it pushes onto
-    // the loop's tape the values of that iteration which the backward sweep will read (operands of local derivatives,
-    // indices, array lengths) and the number of the path the iteration took, then writes back the carried variables.
-    // After the loop it pushes the iteration count. The backward loop pops the count, then for each iteration, last
-    // first: pops the path number and the values (re-declaring them under the same names), and runs that path's
-    // steps backwards. Memory: the pushed values of every iteration, one double each.
+    // the method's tape (one for all loops: they push and pop last-in, first-out) the loop's snapshotted arrays, the
+    // values of that iteration which the backward sweep will read and cannot rebuild (operands of local derivatives,
+    // indices that are neither counters, inductions nor pure arithmetic) and the number of the path the iteration
+    // took, then writes back the carried variables. After the loop it pushes the iteration count unless the header
+    // gives it. The backward loop pops (or computes) the count, then for each iteration, last first: rebuilds the
+    // counter and induction variables, pops the path number, the values (re-declaring them under the same names) and
+    // the snapshots, recomputes what is pure, and runs that path's steps backwards. Memory: the pushed values of every
+    // iteration, one double each, plus each snapshot's length.
     internal sealed partial class ReverseEmitter
     {
         /// <summary>For each enclosing loop, outermost first, the C# expression for the current iteration number.</summary>
