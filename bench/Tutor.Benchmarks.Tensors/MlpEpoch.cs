@@ -81,6 +81,12 @@ public static class MlpProfile
         Time("TanhVjp 128x50", () => Ops.TanhVjp(z, h, h2, Tensor<float>.ZerosLike(h)));
         Time("CrossEntropyLoss 128x10", () => Ops.CrossEntropyLoss(z10, labels));
         Time("ZerosLike 128x50", () => Tensor<float>.ZerosLike(h));
+        Time("AddRowVectorVjpRight 128x50 (b̄)", () => Ops.AddRowVectorVjpRight(z, h, b, z, b));
+        var net = new DeepTanhNet(784, 50, 8, 10);
+        net.Initialise(null, new TutorRandom(1).Fork("mlp-epoch"));
+        var optimizer = new Sgd<float>(net.Parameters, 0.01);
+        Time("whole step: LossAndGradient", () => net.LossAndGradient(x, labels));
+        Time("whole step: Sgd.Step", () => optimizer.Step());
     }
 
     static void Time(string what, Action op)
