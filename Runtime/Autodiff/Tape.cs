@@ -70,6 +70,51 @@ public sealed class Tape
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int PopInt() => (int)Pop();
 
+    /// <summary>Pushes a copy of every element of <paramref name="values"/> (a loop's snapshot of a local array).</summary>
+    public void PushArray(double[] values)
+    {
+        Reserve(values.Length);
+        values.AsSpan().CopyTo(items.AsSpan(count));
+        count += values.Length;
+    }
+
+    /// <inheritdoc cref="PushArray(double[])"/>
+    public void PushArray(float[] values)
+    {
+        Reserve(values.Length);
+        var destination = items.AsSpan(count, values.Length);
+        for (int i = 0; i < values.Length; i++) destination[i] = values[i];
+        count += values.Length;
+    }
+
+    /// <summary>Pops the copy that <see cref="PushArray(double[])"/> pushed last back into <paramref name="values"/>.</summary>
+    /// <exception cref="InvalidOperationException">The tape holds fewer values than the array (a generator bug).</exception>
+    public void PopArray(double[] values)
+    {
+        int start = count - values.Length;
+        if (start < 0) ThrowEmpty();
+        items.AsSpan(start, values.Length).CopyTo(values);
+        count = start;
+    }
+
+    /// <inheritdoc cref="PopArray(double[])"/>
+    public void PopArray(float[] values)
+    {
+        int start = count - values.Length;
+        if (start < 0) ThrowEmpty();
+        var source = items.AsSpan(start, values.Length);
+        for (int i = 0; i < values.Length; i++) values[i] = (float)source[i];
+        count = start;
+    }
+
+    void Reserve(int extra)
+    {
+        if (items.Length - count >= extra) return;
+        int size = items.Length;
+        while (size - count < extra) size *= 2;
+        Array.Resize(ref items, size);
+    }
+
     /// <summary>Keeps a reference (an array created inside the loop, or an array gradient returned by a call).</summary>
     public void PushObject(object value) => (objects ??= new Stack<object>()).Push(value);
 

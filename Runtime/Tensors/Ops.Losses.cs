@@ -80,8 +80,12 @@ public static partial class Ops
         for (int i = 0; i < logits.Rows; i++)
         {
             SoftmaxFromLse(logits.Row(i), LogSumExp(logits.Row(i), s), p);
-            TensorPrimitives.MultiplyAdd(p, g, logitsAdjoint.Row(i), logitsAdjoint.Row(i));
-            logitsAdjoint[i, labels[i]] -= g;
+            var row = logitsAdjoint.Row(i);
+            if (row.Length < ShortRow)
+                for (int c = 0; c < row.Length; c++) row[c] += p[c] * g;
+            else
+                TensorPrimitives.MultiplyAdd(p[..row.Length], g, row, row);
+            row[labels[i]] -= g;
         }
     }
 

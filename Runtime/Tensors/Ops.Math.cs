@@ -53,7 +53,7 @@ public static partial class Ops
 
     /// <summary>tanh a, elementwise. Written into <paramref name="destination"/> (which may be <paramref name="a"/>).</summary>
     public static Tensor<T> Tanh<T>(Tensor<T> a, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Unary(nameof(Tanh), a, T.Zero, destination, static (a, p, y) => TensorPrimitives.Tanh(a, y));
+        Unary(nameof(Tanh), a, T.Zero, destination, static (a, p, y) => Cpu.TanhKernel.Tanh(a, y));
 
     /// <summary>Ā += Ȳ⊙(1 − Y²).</summary>
     public static void TanhVjp<T>(Tensor<T> resultAdjoint, Tensor<T> a, Tensor<T> result, Tensor<T> aAdjoint) where T : unmanaged, IFloatingPointIeee754<T> =>

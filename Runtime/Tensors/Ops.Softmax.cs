@@ -138,9 +138,23 @@ public static partial class Ops
         return a.Shape;
     }
 
+    /// <summary>Rows shorter than this (a classifier's logits) take scalar loops in the row-wise kernels below.</summary>
+    const int ShortRow = 16;
+
     /// <summary>ln Σ eˣ = m + ln Σ e^(x−m) with m = max x; <paramref name="scratch"/> holds x − m.</summary>
     internal static T LogSumExp<T>(ReadOnlySpan<T> x, Span<T> scratch) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (x.Length is > 0 and < ShortRow)
+        {
+            // A short row (10 classes): plain loops; four vectorised calls per row cost more than the arithmetic.
+            T max = x[0];
+            for (int i = 1; i < x.Length && !T.IsNaN(max); i++)
+                if (x[i] > max || T.IsNaN(x[i])) max = x[i];
+            if (T.IsInfinity(max)) return max;
+            T sum = T.Zero;
+            for (int i = 0; i < x.Length; i++) sum += T.Exp(x[i] - max);
+            return max + T.Log(sum);
+        }
         T m = TensorPrimitives.Max(x);
         if (T.IsInfinity(m)) return m; // all −∞ (or a +∞): the shift would make NaN
         var s = scratch[..x.Length];
@@ -152,6 +166,11 @@ public static partial class Ops
     /// <summary>softmax(x) = e^(x − lse(x)) when the row's log-sum-exp is already known.</summary>
     static void SoftmaxFromLse<T>(ReadOnlySpan<T> x, T lse, Span<T> p) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (x.Length < ShortRow)
+        {
+            for (int i = 0; i < x.Length; i++) p[i] = T.Exp(x[i] - lse);
+            return;
+        }
         var s = p[..x.Length];
         TensorPrimitives.Subtract(x, lse, s);
         TensorPrimitives.Exp(s, s);

@@ -12,6 +12,23 @@ if (args.Length > 0 && args[0] == "--quick")
     Quick<double>("float64");
     return;
 }
+if (args.Length > 0 && args[0] == "--mlp")
+{
+    // dotnet run -c Release --project bench/Tutor.Benchmarks.Tensors -- --mlp [warm-up epochs] [timed epochs]
+    Tutor.Benchmarks.Tensors.MlpEpoch.Run(args.Length > 1 ? int.Parse(args[1]) : 2, args.Length > 2 ? int.Parse(args[2]) : 10);
+    return;
+}
+if (args.Length > 0 && args[0] == "--mlp-profile")
+{
+    Tutor.Benchmarks.Tensors.MlpProfile.Run();
+    return;
+}
+if (args.Length > 0 && args[0] == "--matvec")
+{
+    MatVec<float>("float32");
+    MatVec<double>("float64");
+    return;
+}
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 Console.WriteLine();
 // On a shared 2-core machine the mean carries other processes' noise; the fastest run is what the peer script
@@ -45,6 +62,31 @@ static void Quick<T>(string name) where T : unmanaged, IFloatingPointIeee754<T>
             best = Math.Min(best, sw.Elapsed.TotalSeconds / reps);
         }
         Console.WriteLine($"{name} {n,5}: {2.0 * n * n * n / best / 1e9,7:F1} GFLOP/s ({best * 1e6:F1} µs)");
+    }
+}
+
+
+// Matrix·vector (A is m×k, x a vector) and Aᵀ·y: best of 200 rounds after a second of warm-up, GFLOP/s = 2mk / time.
+static void MatVec<T>(string name) where T : unmanaged, IFloatingPointIeee754<T>
+{
+    foreach (var (m, k) in new[] { (256, 256), (1024, 1024), (4096, 1024) })
+    {
+        var a = Tensor<T>.Full(TensorShape.Matrix(m, k), T.CreateTruncating(0.5));
+        var x = Tensor<T>.Full(TensorShape.Vector(k), T.CreateTruncating(0.25));
+        var y = Tensor<T>.Full(TensorShape.Vector(m), T.CreateTruncating(0.25));
+        double bestAx = double.MaxValue, bestAty = double.MaxValue;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < 1) { Ops.MatMul(a, x); Ops.MatMulTransposeA(a, y); } // past tiered compilation
+        for (int r = 0; r < 200; r++)
+        {
+            watch.Restart();
+            Ops.MatMul(a, x);
+            bestAx = Math.Min(bestAx, watch.Elapsed.TotalSeconds);
+            watch.Restart();
+            Ops.MatMulTransposeA(a, y);
+            bestAty = Math.Min(bestAty, watch.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine($"{name} {m}x{k}: A·x {2.0 * m * k / bestAx / 1e9:F2} GFLOP/s, Aᵀ·y {2.0 * m * k / bestAty / 1e9:F2} GFLOP/s");
     }
 }
 

@@ -16,7 +16,43 @@ public class MatMulTests
         { 1, 1, 1 }, { 1, 7, 1 }, { 7, 1, 3 }, { 3, 5, 1 }, { 2, 4, 3 }, { 8, 32, 8 }, { 9, 33, 17 }, { 16, 16, 16 },
         { 17, 31, 5 }, { 31, 65, 129 }, { 64, 64, 64 }, { 95, 97, 99 }, { 96, 96, 256 }, { 100, 40, 257 },
         { 128, 128, 128 }, { 130, 70, 600 }, { 40, 300, 200 }, { 9, 1000, 100 }, { 200, 150, 300 }, { 5, 300, 400 }, { 300, 6, 50 }, { 257, 129, 513 },
+        // Narrow products (fewer than 4 columns, or one row) past the small-work cut-off: the vectorised matrix-vector path.
+        { 500, 1, 300 }, { 1, 300, 500 }, { 400, 3, 200 }, { 257, 2, 129 }, { 1, 1, 5000 }, { 3000, 1, 2 }, { 1, 3, 4100 },
     };
+
+    [Theory]
+    [InlineData(700, 300)]
+    [InlineData(64, 1000)]
+    [InlineData(1, 5000)]
+    [InlineData(5000, 1)]
+    public void Matrix_vector_products_and_their_vjps_match_the_triple_loop(int m, int k)
+    {
+        var g = new Random(m + 31 * k);
+        var a = Random<double>(m, k, g);
+        var x = Tensor<double>.Vector([.. Enumerable.Range(0, k).Select(_ => g.NextDouble() * 2 - 1)]);
+        var y = Tensor<double>.Vector([.. Enumerable.Range(0, m).Select(_ => g.NextDouble() * 2 - 1)]);
+        double[] ax = new double[m], aty = new double[k];
+        for (int i = 0; i < m; i++)
+            for (int p = 0; p < k; p++)
+            {
+                ax[i] += a[i, p] * x[p];
+                aty[p] += a[i, p] * y[i];
+            }
+        AssertVector(ax, Ops.MatMul(a, x).ToArray(), k, "A·x");
+        AssertVector(aty, Ops.MatMulTransposeA(a, y).ToArray(), m, "Aᵀ·y");
+        // The VJP of A·x with respect to x adds Aᵀ·ȳ into an adjoint that already holds something.
+        var start = Enumerable.Range(0, k).Select(_ => g.NextDouble()).ToArray();
+        var xAdjoint = Tensor<double>.Vector(start);
+        Ops.MatMulVjpRight(y, a, x, Ops.MatMul(a, x), xAdjoint);
+        AssertVector([.. start.Select((s0, p) => s0 + aty[p])], xAdjoint.ToArray(), m, "x̄ += Aᵀ·ȳ");
+    }
+
+    static void AssertVector(double[] expected, double[] actual, int terms, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(actual[i] - expected[i]) <= 1e-12 * (terms + 1), $"{what}: [{i}] = {actual[i]}, triple loop {expected[i]}");
+    }
 
     [Theory, MemberData(nameof(Shapes))]
     public void Double_products_match_the_triple_loop(int m, int n, int k) => CheckAllForms<double>(m, n, k, 1e-12);

@@ -83,7 +83,8 @@ namespace Tutor.Generator.Emit
             }
         }
 
-        string Free(string stem)
+        /// <summary>A name no IR value uses (and no later call returns), for the emitters' own locals.</summary>
+        public string Free(string stem)
         {
             var name = stem;
             for (int k = 2; types.ContainsKey(name); k++) name = stem + "_" + k;

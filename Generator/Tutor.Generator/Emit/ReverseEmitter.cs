@@ -26,6 +26,9 @@ namespace Tutor.Generator.Emit
             ir = new IrNames(m);
         }
 
+        /// <summary>The one tape of the method: the loops push and pop in strict last-in, first-out order, so they share it.</summary>
+        string Tape => ir.Loops[0].Tape;
+
         public static void EmitGradient(MethodModel m, CodeWriter w) => new ReverseEmitter(m, w, trace: false).Emit();
         public static void EmitTrace(MethodModel m, CodeWriter w) => new ReverseEmitter(m, w, trace: true).Emit();
 
@@ -71,10 +74,10 @@ namespace Tutor.Generator.Emit
             w.Line($"{m.ReturnType} {ir.Value};");
             foreach (var p in m.Parameters)
                 if (p.Copy is { } copy) w.Line(copy, $"{p.Name}, under a name that leaves {p.Name}Bar and {p.Name}Dot free");
-            foreach (var loop in ir.Loops)
-                w.Line($"var {loop.Tape} = global::Tutor.Tape.Rent();", $"loop at line {loop.Line}: what its backward sweep needs, per iteration");
+            if (ir.Loops.Count > 0)
+                w.Line($"var {Tape} = global::Tutor.Tape.Rent();", "what the backward sweeps of the loops need, per iteration (they pop it in the reverse order)");
             EmitBlock(m.Body, top: true);
-            foreach (var loop in ir.Loops) w.Line($"global::Tutor.Tape.Return({loop.Tape});");
+            if (ir.Loops.Count > 0) w.Line($"global::Tutor.Tape.Return({Tape});");
             if (trace)
                 w.Line($"return {ir.Trace}.Build({ir.Value});");
             else
@@ -274,7 +277,8 @@ namespace Tutor.Generator.Emit
                 case Store { Array.Active: true } store:
                     var element = $"{store.Array.Code}Bar[{store.Index.Code}]";
                     if (store.Value.Active)
-                        w.Line($"{store.Value.Code}Bar += {element};", $"{MathNames.Pretty(store.Value.Code + "Bar")} += {MathNames.Pretty(store.Array.Code + "Bar")}[{Pretty(store.Index)}]   (the stored value)");
+                        w.Line(Contribute(store.Value.Code + "Bar", "+=", element), $"{MathNames.Pretty(store.Value.Code + "Bar")} += {MathNames.Pretty(store.Array.Code + "Bar")}[{Pretty(store.Index)}]   (the stored value)");
+                    if (store.Accumulates && !trace) return; // a[i] += v: ā[i] also stands for the old value (see Store)
                     w.Line($"{element} = 0;", "the element was overwritten: its old value no longer reaches f");
                     return;
                 case Loop loop:
@@ -291,6 +295,11 @@ namespace Tutor.Generator.Emit
             var source = let.Name + "Bar";
             switch (let.Kind)
             {
+                case StepKind.Load when let.Op == "LoadAccumulated" && !trace:
+                    return; // its adjoint is the element's, which the accumulating store left in place
+                case StepKind.Load when sums.TryGetValue((let.Args[0].Code, let.Args[1].Code), out var sum):
+                    w.Line($"{sum} += {source};", $"{MathNames.Pretty(let.Args[0].Code + "Bar")}[{Pretty(let.Args[1])}] += {MathNames.Pretty(source)}, summed over the iterations");
+                    return;
                 case StepKind.Load:
                     var element = $"{let.Args[0].Code}Bar[{let.Args[1].Code}]";
                     w.Line($"{element} += {source};", $"{MathNames.Pretty(let.Args[0].Code + "Bar")}[{Pretty(let.Args[1])}] += {MathNames.Pretty(source)}");
@@ -329,7 +338,7 @@ namespace Tutor.Generator.Emit
                     RuleCall { Op: "Div", Args: var d } when d[0] is RuleNumber { Value: 1 } => ("+=", $"{source} / {code.CSharp(d[1]).AtLeast(3)}"),
                     _ => ("+=", $"{source} * {code.CSharp(partial).AtLeast(3)}"),
                 };
-                var line = $"{target} {op} {(cast.Length == 0 || contribution == source ? cast + contribution : cast + "(" + contribution + ")")};";
+                var line = Contribute(target, op, cast.Length == 0 || contribution == source ? cast + contribution : cast + "(" + contribution + ")");
                 var comment = $"{MathNames.Pretty(target)} += {MathNames.Pretty(source)} · {code.PrettyFactor(partial)}";
                 if (let.Op != "Copy") comment += $"   (∂{code.PrettyGrouped(Synthetic(rule))}/∂{Pretty(arg)})";
                 w.Line(line, comment);
@@ -355,9 +364,25 @@ namespace Tutor.Generator.Emit
                     w.Line($"global::Tutor.Adjoints.AddScaled({arg.Code}Bar, {source}, {local});", comment + ", element by element");
                     continue;
                 }
-                w.Line($"{arg.Code}Bar += {Cast(arg, let)}({source} * {local});", comment);
+                w.Line(Contribute(arg.Code + "Bar", "+=", $"{Cast(arg, let)}({source} * {local})"), comment);
                 if (trace) w.Line($"{ir.Trace}.Backward({Name(arg.Code)}, {Name(let.Name)}, {source}, {local}, {arg.Code}Bar, \"chain rule through {call.Method}\");");
             }
+        }
+
+        /// <summary>
+        /// Inside a loop's backward sweep, the scalar adjoints of the current iteration that still hold the 0 they were
+        /// declared with: their first contribution is written <c>v̄ = …</c> rather than <c>v̄ += …</c>. The numbers are the
+        /// same (0 + c = c), but the JIT must keep a floating-point <c>0 + c</c> (it differs from c for c = −0), and a
+        /// chain of them costs an addition's latency per step in every iteration.
+        /// </summary>
+        HashSet<string> fresh = new HashSet<string>();
+
+        /// <summary><c>target op value;</c>, or <c>target = ±value;</c> when the target still holds its initial 0.</summary>
+        string Contribute(string target, string op, string value)
+        {
+            if (!fresh.Remove(target)) return $"{target} {op} {value};";
+            if (op == "+=") return $"{target} = {value};";
+            return $"{target} = -{(System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Za-z_][A-Za-z0-9_]*$") ? value : "(" + value + ")")};";
         }
 
         /// <summary>The trace name of an array element with its actual index: x[2] rather than x[i].</summary>

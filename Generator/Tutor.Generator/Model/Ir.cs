@@ -64,8 +64,13 @@ namespace Tutor.Generator.Model
     /// <summary>A call target: the generated members live on <paramref name="TypeName"/>; one flag per parameter.</summary>
     internal sealed record CallInfo(string TypeName, string Method, EquatableArray<bool> DifferentiableParameters, EquatableArray<string> ParameterTypes);
 
-    /// <summary>An element write <c>a[i] = v</c>. Backward: v̄ += ā[i], then ā[i] = 0 (the old value is dead).</summary>
-    internal sealed record Store(Atom Array, Atom Index, Atom Value, int Line) : Stmt;
+    /// <summary>
+    /// An element write <c>a[i] = v</c>. Backward: v̄ += ā[i], then ā[i] = 0 (the old value is dead).
+    /// <paramref name="Accumulates"/>: the write of <c>a[i] += v</c> or <c>a[i] -= v</c>, whose old value was read by a Load
+    /// with Op "LoadAccumulated" and enters the new one with derivative 1; the gradient then leaves ā[i] as it is
+    /// (v̄ ±= ā[i] only) and that Load adds nothing — the same numbers without zeroing and re-adding the element.
+    /// </summary>
+    internal sealed record Store(Atom Array, Atom Index, Atom Value, int Line, bool Accumulates = false) : Stmt;
 
     /// <summary>
     /// A loop. <paramref name="Header"/> is its C# header (<c>for (int i = 0; i &lt; n; i++)</c>); the body is a block in
@@ -73,10 +78,16 @@ namespace Tutor.Generator.Model
     /// before the loop (a Copy step); each iteration starts by copying them into single-assignment entry values.
     /// Reverse mode: each iteration pushes onto <paramref name="Tape"/> the body values its backward sweep needs and
     /// the number of the path it took; the backward sweep pops them, last iteration first.
+    /// <paramref name="Inductions"/> are carried integers the backward sweep rebuilds from the iteration number;
+    /// <paramref name="Snapshots"/> are local arrays copied onto the tape whole at the end of every iteration and
+    /// copied back at the start of its backward sweep, so that the iteration's element reads (Op "LoadSnapshot") are
+    /// read again instead of kept one by one.
     /// </summary>
     internal sealed record Loop(
         string Header,
         Counter? Counter,
+        EquatableArray<Induction> Inductions,
+        EquatableArray<Snapshot> Snapshots,
         EquatableArray<HeaderVariable> HeaderVariables,
         Block Body,
         string Tape,
@@ -87,9 +98,21 @@ namespace Tutor.Generator.Model
 
     /// <summary>
     /// A counted loop <c>for (int i = Init; …; i += Step)</c> whose body never assigns i: in iteration k, i = Init + k·Step,
-    /// so the backward sweep rebuilds i instead of keeping it on the tape.
+    /// so the backward sweep rebuilds i instead of keeping it on the tape. <paramref name="Trips"/>, when not null, is C# for
+    /// the number of iterations computed from the header alone (<c>i &lt; n</c> with n unchanged by the loop), reading the
+    /// names <paramref name="TripReads"/>: a loop that never breaks then keeps no iteration count on its tape.
     /// </summary>
-    internal sealed record Counter(string Variable, Atom Init, int Step);
+    internal sealed record Counter(string Variable, Atom Init, int Step, string? Trips, EquatableArray<Atom> TripReads);
+
+    /// <summary>
+    /// A carried integer that every iteration changes exactly once by the constant <paramref name="Step"/> (<c>li++</c> as a
+    /// top-level statement of the body, no <c>continue</c>): its entry value <paramref name="Entry"/> in iteration k is
+    /// Init + k·Step, so the backward sweep rebuilds it instead of keeping it on the tape.
+    /// </summary>
+    internal sealed record Induction(string Entry, string Type, Atom Init, int Step);
+
+    /// <summary>A local array that a loop snapshots at the end of each iteration (see <see cref="Loop"/>).</summary>
+    internal sealed record Snapshot(string Array, string Type);
 
     /// <summary>A variable declared by the loop header (<c>int i</c>); the backward sweep restores it from the tape.</summary>
     internal sealed record HeaderVariable(string Name, string Type);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,14 +35,32 @@ namespace Tutor.Generator.Parsing
                     "index a double[] or float[] local or parameter with a single int index");
                 return then(new Atom("double.NaN", false, double.NaN), env);
             }
+            string? key = null;
+            if (loadCache is not null && target is null)
+            {
+                key = array.Name + "[" + Substitute(access.ArgumentList.Arguments[0].Expression, env) + "]" + (passive ? " passive" : "");
+                if (loadCache.TryGetValue(key, out var read)) return then(read, env);
+            }
             var list = new List<Stmt>();
             var index = LowerConstant(access.ArgumentList.Arguments[0].Expression, env, list);
             var t = target ?? TempOf(access);
             bool active = array.Active && !passive;
-            bool immutable = model.GetSymbolInfo(access.Expression, ct).Symbol is { } symbol && SameWhenReversed(symbol, access);
-            list.Add(new Let(t.Name, t.Type, StepKind.Load, immutable ? "LoadImmutable" : "Load", new[] { new Atom(array.Name, array.Active, null), index }.ToEquatableArray(),
+            var symbol = model.GetSymbolInfo(access.Expression, ct).Symbol;
+            bool immutable = symbol is not null && SameWhenReversed(symbol, access);
+            var op = immutable ? "LoadImmutable" : "Load";
+            if (!immutable && symbol is not null && SnapshotLoop(symbol, access) is { } loop)
+            {
+                // The array is written inside the loop, but never after this read within one iteration: the loop
+                // copies the array onto its tape at the end of each iteration, and the backward sweep reads it again.
+                if (!snapshots.TryGetValue(loop, out var arrays)) snapshots[loop] = arrays = new List<Snapshot>();
+                if (!arrays.Any(a => a.Array == array.Name)) arrays.Add(new Snapshot(array.Name, array.Type));
+                op = "LoadSnapshot";
+            }
+            list.Add(new Let(t.Name, t.Type, StepKind.Load, op, new[] { new Atom(array.Name, array.Active, null), index }.ToEquatableArray(),
                 active, "", null, null, array.Name + "[" + index.Code + "]", Line(access)));
-            list.AddRange(then(new Atom(t.Name, active, null), env));
+            var atom = new Atom(t.Name, active, null);
+            if (key is not null) loadCache![key] = atom;
+            list.AddRange(then(atom, env));
             return list;
         }
 
@@ -67,7 +86,7 @@ namespace Tutor.Generator.Parsing
             int line = Line(statement);
             Then store = (v, e) =>
             {
-                var stored = new List<Stmt> { new Store(arrayAtom, index, v, line) };
+                var stored = new List<Stmt> { new Store(arrayAtom, index, v, line, op is "Add" or "Sub") };
                 stored.AddRange(rest(e));
                 return stored;
             };
@@ -76,7 +95,7 @@ namespace Tutor.Generator.Parsing
 
             // a[i] op= v reads the element, combines, and writes it back.
             var old = names.Temp();
-            list.Add(new Let(old, elementType, StepKind.Load, "Load", new[] { arrayAtom, index }.ToEquatableArray(), true, "", null, null,
+            list.Add(new Let(old, elementType, StepKind.Load, op is "Add" or "Sub" ? "LoadAccumulated" : "Load", new[] { arrayAtom, index }.ToEquatableArray(), true, "", null, null,
                 array.Name + "[" + index.Code + "]", line));
             var oldAtom = new Atom(old, true, null);
             if (value is null)

@@ -12,7 +12,7 @@ namespace Tutor.Generator.Parsing
     internal sealed partial class Lowering
     {
         /// <summary>A variable the loop body reassigns: a mutable local outside the loop, an entry copy inside.</summary>
-        sealed record Carried(ISymbol Symbol, string Mutable, string Type, bool Active);
+        sealed record Carried(ISymbol Symbol, string Mutable, string Type, bool Active, string Before);
 
         /// <summary>The loops being lowered, innermost on top, with the variables each one carries.</summary>
         readonly Stack<List<Carried>> loops = new Stack<List<Carried>>();
@@ -41,7 +41,7 @@ namespace Tutor.Generator.Parsing
                 var mutable = names.Version(symbol.Name);
                 list.Add(new Let(mutable, before.Type, StepKind.Rule, "Copy", new[] { new Atom(before.Name, before.Active, null) }.ToEquatableArray(),
                     active, "", null, null, before.Name, Line(loop)));
-                carried.Add(new Carried(symbol, mutable, before.Type, active));
+                carried.Add(new Carried(symbol, mutable, before.Type, active, before.Name));
                 env = env.SetItem(symbol, new Binding(mutable, active, before.Type));
             }
 
@@ -65,7 +65,12 @@ namespace Tutor.Generator.Parsing
                         var test = f.Condition is null ? "" : Substitute(f.Condition, bodyEnv);
                         var increment = stride == 1 ? name + "++" : stride == -1 ? name + "--" : stride > 0 ? $"{name} += {stride}" : $"{name} -= {-stride}";
                         header = $"for (int {name} = {initial.Code}; {test}; {increment})";
-                        counter = new Counter(name, initial, stride);
+                        var tripReads = new List<Atom>();
+                        var trips = f.Condition is BinaryExpressionSyntax compare && Is(compare.Left, local)
+                            && model.GetTypeInfo(compare.Right, ct).Type?.SpecialType == SpecialType.System_Int32
+                            && PureReads(compare.Right, bodyEnv, tripReads) && !tripReads.Any(a => carried.Any(c => c.Mutable == a.Code))
+                            ? Trips(compare.Kind(), stride, initial.Code, "(" + Substitute(compare.Right, bodyEnv) + ")") : null;
+                        counter = new Counter(name, initial, stride, trips, (trips is null ? new List<Atom>() : tripReads).ToEquatableArray());
                         body = f.Statement;
                         break;
                     }
@@ -134,10 +139,13 @@ namespace Tutor.Generator.Parsing
 
             // Each iteration starts from single-assignment copies of the carried variables.
             var bodyStatements = new List<Stmt>();
+            var inductions = new List<Induction>();
             if (element is not null) bodyStatements.Add(element);
             foreach (var c in carried)
             {
                 var entry = names.Version(c.Symbol.Name);
+                if (!c.Active && c.Type is "int" or "long" && InductionStep(loop, body, c.Symbol) is { } stride)
+                    inductions.Add(new Induction(entry, c.Type, new Atom(c.Before, false, null), stride));
                 bodyStatements.Add(new Let(entry, c.Type, StepKind.Rule, "Copy", new[] { new Atom(c.Mutable, c.Active, null) }.ToEquatableArray(),
                     c.Active, "", null, null, c.Mutable, Line(loop)));
                 bodyEnv = bodyEnv.SetItem(c.Symbol, new Binding(entry, c.Active, c.Type));
@@ -146,7 +154,8 @@ namespace Tutor.Generator.Parsing
             bodyStatements.AddRange(LowerStatement(body, bodyEnv, e => EndIteration(e, isBreak: false)));
             loops.Pop();
 
-            list.Add(new Loop(header, counter, headerVariables.ToEquatableArray(), new Block(bodyStatements.ToEquatableArray()),
+            var snapshotted = snapshots.TryGetValue(loop, out var arrays) ? arrays : new List<Snapshot>();
+            list.Add(new Loop(header, counter, inductions.ToEquatableArray(), snapshotted.ToEquatableArray(), headerVariables.ToEquatableArray(), new Block(bodyStatements.ToEquatableArray()),
                 names.Fresh("tape" + id), names.Fresh("count" + id), names.Fresh("k" + id), names.Fresh("path" + id), Line(loop)));
             list.AddRange(rest(env));
             return list;
@@ -173,6 +182,52 @@ namespace Tutor.Generator.Parsing
                 if (SymbolEqualityComparer.Default.Equals(assigned, local)) return null;
             return (local, step.Value);
         }
+
+        /// <summary>
+        /// The constant step of a carried integer that the loop changes in exactly one place, a statement of the body's
+        /// own block (<c>v++</c>, <c>v--</c>, <c>v += 3</c>), with no <c>continue</c> of this loop that could skip it:
+        /// every iteration that reaches the next one has changed it once, by that step. Null otherwise.
+        /// </summary>
+        int? InductionStep(StatementSyntax loop, StatementSyntax body, ISymbol variable)
+        {
+            var writes = loop.DescendantNodesAndSelf().Where(n => n switch
+            {
+                AssignmentExpressionSyntax a => Writes(a.Left),
+                PostfixUnaryExpressionSyntax p => (p.IsKind(SyntaxKind.PostIncrementExpression) || p.IsKind(SyntaxKind.PostDecrementExpression)) && Writes(p.Operand),
+                PrefixUnaryExpressionSyntax p => (p.IsKind(SyntaxKind.PreIncrementExpression) || p.IsKind(SyntaxKind.PreDecrementExpression)) && Writes(p.Operand),
+                _ => false,
+            }).ToList();
+            if (writes.Count != 1 || writes[0].Parent is not ExpressionStatementSyntax statement) return null;
+            if (!(statement == body || body is BlockSyntax block && block.Statements.Contains(statement))) return null;
+            foreach (var jump in body.DescendantNodes().OfType<ContinueStatementSyntax>())
+                if (jump.Ancestors().First(IsLoop) == loop) return null;
+            int? step = writes[0] switch
+            {
+                PostfixUnaryExpressionSyntax p => p.IsKind(SyntaxKind.PostIncrementExpression) ? 1 : -1,
+                PrefixUnaryExpressionSyntax p => p.IsKind(SyntaxKind.PreIncrementExpression) ? 1 : -1,
+                AssignmentExpressionSyntax a when model.GetConstantValue(a.Right, ct) is { HasValue: true, Value: int c }
+                    && (a.IsKind(SyntaxKind.AddAssignmentExpression) || a.IsKind(SyntaxKind.SubtractAssignmentExpression)) =>
+                    a.IsKind(SyntaxKind.AddAssignmentExpression) ? c : -c,
+                _ => null,
+            };
+            return step is 0 ? null : step;
+
+            bool Writes(ExpressionSyntax target) =>
+                target is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, ct).Symbol, variable);
+        }
+
+        /// <summary>How many times <c>for (i = start; i op bound; i += stride)</c> runs, as C#; null for a loop that may not end.</summary>
+        static string? Trips(SyntaxKind op, int stride, string start, string bound) => (op, stride > 0) switch
+        {
+            (SyntaxKind.LessThanExpression, true) when stride == 1 && start == "0" => $"global::System.Math.Max(0, {bound})",
+            (SyntaxKind.LessThanExpression, true) when stride == 1 => $"global::System.Math.Max(0, {bound} - {start})",
+            (SyntaxKind.LessThanExpression, true) => $"global::System.Math.Max(0, ({bound} - {start} + {stride - 1}) / {stride})",
+            (SyntaxKind.LessThanOrEqualExpression, true) => $"global::System.Math.Max(0, ({bound} - {start} + {stride}) / {stride})",
+            (SyntaxKind.GreaterThanExpression, false) when stride == -1 => $"global::System.Math.Max(0, {start} - {bound})",
+            (SyntaxKind.GreaterThanExpression, false) => $"global::System.Math.Max(0, ({start} - {bound} + {-stride - 1}) / {-stride})",
+            (SyntaxKind.GreaterThanOrEqualExpression, false) => $"global::System.Math.Max(0, ({start} - {bound} + {-stride}) / {-stride})",
+            _ => null,
+        };
 
         bool Is(ExpressionSyntax expression, ILocalSymbol local) =>
             expression is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression, ct).Symbol, local);

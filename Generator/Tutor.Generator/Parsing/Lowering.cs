@@ -46,6 +46,79 @@ namespace Tutor.Generator.Parsing
             return writes.All(w => w.SpanStart < outermost.SpanStart && !outermost.Span.Contains(w.Span));
         }
 
+        /// <summary>
+        /// Within one simple statement, the element reads already lowered (array and index as written, with the current
+        /// bindings): <c>v[i] * v[i]</c> reads the element once and uses the value twice. Null where that is not safe.
+        /// </summary>
+        Dictionary<string, Atom>? loadCache;
+
+        /// <summary>
+        /// Whether repeated element reads of the statement may share one step: it runs straight through (no ?:, &amp;&amp;,
+        /// ||, ??, switch) and changes nothing before its own assignment (no nested assignment or ++, no call other than
+        /// Math/MathF, which could write the array).
+        /// </summary>
+        bool SharesLoads(StatementSyntax statement)
+        {
+            var top = (statement as ExpressionStatementSyntax)?.Expression;
+            foreach (var node in statement.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case ConditionalExpressionSyntax or SwitchExpressionSyntax or AnonymousFunctionExpressionSyntax:
+                        return false;
+                    case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LogicalAndExpression) || b.IsKind(SyntaxKind.LogicalOrExpression) || b.IsKind(SyntaxKind.CoalesceExpression):
+                        return false;
+                    case AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax when node != top
+                        && (node is AssignmentExpressionSyntax || node.IsKind(SyntaxKind.PostIncrementExpression) || node.IsKind(SyntaxKind.PostDecrementExpression)
+                            || node.IsKind(SyntaxKind.PreIncrementExpression) || node.IsKind(SyntaxKind.PreDecrementExpression)):
+                        return false;
+                    case InvocationExpressionSyntax invocation when !(model.GetSymbolInfo(invocation, ct).Symbol is IMethodSymbol { ContainingType: { } type }
+                        && type.ToDisplayString() is "System.Math" or "System.MathF"):
+                        return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>For each loop (its syntax), the local arrays it snapshots at the end of every iteration.</summary>
+        readonly Dictionary<SyntaxNode, List<Snapshot>> snapshots = new Dictionary<SyntaxNode, List<Snapshot>>();
+
+        static bool IsLoop(SyntaxNode node) => node is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax;
+
+        /// <summary>
+        /// The outermost loop L around the read of <paramref name="array"/> (a local declared before L) such that,
+        /// within one iteration of L, every write to the array comes before the read (and before the loop inside L
+        /// that holds the read): then the element read still holds its value at the end of the iteration, and a copy
+        /// of the array taken there lets the backward sweep read it again. Null when there is none.
+        /// </summary>
+        SyntaxNode? SnapshotLoop(ISymbol array, SyntaxNode read)
+        {
+            if (array is not ILocalSymbol || !writtenArrays.TryGetValue(array, out var writes)) return null;
+            if (array.DeclaringSyntaxReferences.FirstOrDefault() is not { } declaration) return null;
+            var declared = declaration.Span;
+            var chain = read.Ancestors().TakeWhile(a => a != syntax).Where(IsLoop).Reverse().ToList();
+            for (int j = 0; j < chain.Count; j++)
+            {
+                var loop = chain[j];
+                if (loop.Span.Contains(declared)) return null;
+                var body = LoopBody(loop);
+                var inside = writes.Where(w => loop.Span.Contains(w.Span)).ToList();
+                if (inside.Any(w => !body.Span.Contains(w.Span))) continue; // written by the loop header itself
+                var next = j + 1 < chain.Count ? chain[j + 1] : read;
+                if (inside.All(w => w.Span.End <= next.SpanStart)) return loop;
+            }
+            return null;
+        }
+
+        static SyntaxNode LoopBody(SyntaxNode loop) => loop switch
+        {
+            ForStatementSyntax f => f.Statement,
+            ForEachStatementSyntax e => e.Statement,
+            WhileStatementSyntax w => w.Statement,
+            DoStatementSyntax d => d.Statement,
+            _ => loop,
+        };
+
         /// <summary>What a local or parameter currently holds: the IR name of its latest value.</summary>
         sealed record Binding(string Name, bool Active, string Type);
 
@@ -121,6 +194,8 @@ namespace Tutor.Generator.Parsing
 
         List<Stmt> LowerStatement(StatementSyntax statement, ImmutableDictionary<ISymbol, Binding> env, Next rest)
         {
+            loadCache = statement is LocalDeclarationStatementSyntax or ExpressionStatementSyntax or ReturnStatementSyntax && SharesLoads(statement)
+                ? new Dictionary<string, Atom>() : null;
             switch (statement)
             {
                 case BlockSyntax block:

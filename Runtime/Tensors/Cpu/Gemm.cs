@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -49,6 +50,12 @@ internal static class Gemm
     {
         var cm = new StridedMatrix<T>(c, cOffset, ldc, 1);
         long work = (long)m * n * k;
+        if (work > SmallWork && (n < 4 || m < 2))
+        {
+            // Matrix·vector (and vector·matrix): one dot product or one axpy per row, vectorised.
+            Narrow(a, b, cm, m, n, k, accumulate);
+            return;
+        }
         if (!GemmKernels.Supported<T>() || work <= SmallWork || n < 4 || m < 2)
         {
             Naive(a, b, cm, m, n, k, accumulate);
@@ -98,6 +105,57 @@ internal static class Gemm
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// C (+)= A·B when B has fewer than 4 columns or A a single row: too narrow for the packed kernel's tiles, and a
+    /// matrix-vector product is memory-bound anyway. Each output element is a <see cref="TensorPrimitives.Dot{T}"/> of a
+    /// row of A with a column of B, or, when A's rows are strided and its columns contiguous (Aᵀ·b), each column of A is
+    /// added scaled into the output (<see cref="TensorPrimitives.MultiplyAdd{T}(ReadOnlySpan{T}, T, ReadOnlySpan{T}, Span{T})"/>).
+    /// Strided vectors are copied into a per-thread buffer first.
+    /// </summary>
+    static void Narrow<T>(StridedMatrix<T> a, StridedMatrix<T> b, StridedMatrix<T> c, int m, int n, int k, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var scratch = GemmBuffers<T>.Get(2 * k + m).B.AsSpan(0, 2 * k + m);
+        if (a.ColumnStride == 1 || m == 1)
+        {
+            // c(i, j) = ⟨row i of A, column j of B⟩.
+            for (int j = 0; j < n; j++)
+            {
+                var column = Vector(b.At(0, j), b.RowStride, k, scratch[..k]);
+                for (int i = 0; i < m; i++)
+                {
+                    T dot = TensorPrimitives.Dot<T>(Vector(a.At(i, 0), a.ColumnStride, k, scratch.Slice(k, k)), column);
+                    ref T cij = ref c.Ref(i, j);
+                    cij = accumulate ? cij + dot : dot;
+                }
+            }
+            return;
+        }
+        if (a.RowStride != 1)
+        {
+            Naive(a, b, c, m, n, k, accumulate);
+            return;
+        }
+        // A's columns are contiguous (A is a transposed view, Xᵀ·v): c(:, j) (+)= Σ_p b(p, j) · column p of A.
+        var sum = scratch.Slice(2 * k, m);
+        for (int j = 0; j < n; j++)
+        {
+            if (accumulate) for (int i = 0; i < m; i++) sum[i] = c.Ref(i, j);
+            else sum.Clear();
+            for (int p = 0; p < k; p++)
+                TensorPrimitives.MultiplyAdd(MemoryMarshal.CreateReadOnlySpan(ref a.Ref(0, p), m), b.Ref(p, j), sum, sum);
+            for (int i = 0; i < m; i++) c.Ref(i, j) = sum[i];
+        }
+    }
+
+    /// <summary>The k elements of a strided vector: the array itself when contiguous, else a copy in <paramref name="buffer"/>.</summary>
+    static ReadOnlySpan<T> Vector<T>(StridedMatrix<T> start, int stride, int k, Span<T> buffer)
+    {
+        if (stride == 1 || k <= 1) return MemoryMarshal.CreateReadOnlySpan(ref start.Ref(0, 0), k);
+        for (int p = 0; p < k; p++) buffer[p] = Unsafe.Add(ref start.Ref(0, 0), p * stride);
+        return buffer;
     }
 
     /// <summary>The reference loop (i, p, j order: the inner loop walks a row of B and a row of C).</summary>

@@ -289,6 +289,67 @@ public static class Scenarios
                     return s;
                 }
             """, P(0.7, -1.2), P(1.1, 0.4)),
+        // Loops over local arrays that the backward sweep handles without keeping each element read: arrays written in
+        // a loop and read after the writes of the same iteration (snapshots), a carried index that moves by a constant
+        // step (li++ in the j loop) and so by the j loop's trip count in the i loop (tri[li]), trip counts from the header (<, <=, >, >= with strides), element reads that do not change
+        // inside a loop (a[i] in the j loop), a[i] += v / -= v / ++, a zero-trip loop whose element index is out of range,
+        // and a loop that breaks (its count must still be kept).
+        Source("LoopArrays", """
+                [Differentiable]
+                public static double LoopArrays(double x, double y)
+                {
+                    int n = 5;
+                    var a = new double[n];
+                    var b = new double[n];
+                    var tri = new double[n * (n - 1) / 2 + 3];
+                    for (int q = 0; q < tri.Length; q++) tri[q] = Math.Sin(y * (q + 1)) + x;
+                    double s = 0;
+                    for (int r = 0; r < 3; r++)
+                    {
+                        for (int i = 0; i < n; i++) a[i] = Math.Sin(x * (i + 1) + r) * y;
+                        for (int i = 0; i < n; i++) b[i] = a[i] * a[i];
+                        int li = r;
+                        for (int i = 0; i < n; i++)
+                        {
+                            for (int j = i + 1; j < n; j++)
+                            {
+                                b[j] += a[i] * Math.Cos(y + li) * tri[li];
+                                li++;
+                            }
+                        }
+                        for (int i = n - 1; i >= 0; i -= 2) s += b[i] * a[i];
+                        for (int i = 1; i <= n; i += 3) b[i - 1] -= a[i - 1] * x;
+                        for (int i = n; i > 1; i--) { b[i - 1]++; s += b[i - 1] * b[i - 2]; }
+                        for (int i = 4; i < 3; i++) s += a[10];
+                        for (int i = 0; i < n; i++)
+                        {
+                            if (b[i] > 1.5) break;
+                            s += 0.5 * b[i];
+                        }
+                    }
+                    return s;
+                }
+            """, P(0.7, -1.2), P(1.1, 0.4)),
+        Source("LoopProducts", """
+                [Differentiable]
+                public static double LoopProducts(double x, double y)
+                {
+                    var v = new double[4];
+                    var w = new double[4];
+                    double total = 0;
+                    for (int step = 0; step < 4; step++)
+                    {
+                        for (int i = 0; i < 4; i++) v[i] = x * (i + 1) - y * step;
+                        int k = 3;
+                        for (int i = 0; i < 4; i++) { w[i] = v[i] * v[k]; k--; }
+                        for (int i = 0; i < 4; i++) w[i] *= v[i] + y;
+                        for (int i = 0; i < 4; i++)
+                            for (int j = 0; j < 4; j++) total += w[i] * v[j] / (4 + j);
+                        total += (v[1] > 0 ? v[1] : -v[1]) * v[1] + w[2] * w[2] * v[3];
+                    }
+                    return total;
+                }
+            """, P(0.7, -1.2), P(1.1, 0.4)),
         Source("FloatFormula", """
                 [Differentiable]
                 public static float FloatFormula(float x, float y) => MathF.Sin(x) * MathF.Exp(y) / (1f + x * x);

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Tutor.Data;
+using Tutor.Lessons.DepthAndInitialisation;
+using Tutor.Tensors;
+using Tutor.Training;
+
+namespace Tutor.Benchmarks.Tensors;
+
+/// <summary>
+/// One training epoch of the seed-001 P4 MLP (784 → 50 tanh ×8 → 10, cross-entropy, SGD lr 0.01, batch 128, no
+/// shuffle, drop-last, float32) over the 10k MNIST sample: 78 steps. The network is the lesson's own student file
+/// (Lessons/DepthAndInitialisation/DeepTanhNet.Student.cs, compiled in here unchanged): the forward pass and the
+/// hand-chained VJPs of Tutor.Tensors, as a student writes them. The same shapes, data and batch order as
+/// bench/pytorch/mlp_epoch.py.
+/// </summary>
+public static class MlpEpoch
+{
+    const int Pixels = 784, Hidden = 50, Depth = 8, Classes = 10, BatchSize = 128;
+    const double LearningRate = 0.01;
+
+    /// <summary>Times <paramref name="epochs"/> epochs after <paramref name="warmup"/> untimed ones; prints each, then best and median.</summary>
+    public static void Run(int warmup, int epochs)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "data");
+        var (images, labels) = IdxReader.ReadLabelledImages(Path.Combine(folder, "mnist10k-images-idx3-ubyte.gz"), Path.Combine(folder, "mnist10k-labels-idx1-ubyte.gz"));
+        var pixels = images.ToSingle();
+        var targets = labels.Select(v => (int)v).ToArray();
+        int count = targets.Length;
+
+        var net = new DeepTanhNet(Pixels, Hidden, Depth, Classes);
+        net.Initialise(null, new TutorRandom(1).Fork("mlp-epoch"));   // Xavier
+        var optimizer = new Sgd<float>(net.Parameters, LearningRate);
+        var loader = new BatchLoader(count, BatchSize, shuffle: false, dropLast: true);
+        var batch = new float[BatchSize * Pixels];
+        var y = new int[BatchSize];
+
+        var times = new List<double>();
+        for (int e = 0; e < warmup + epochs; e++)
+        {
+            int collections = GC.CollectionCount(0);
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            double loss = 0;
+            int steps = 0;
+            foreach (var rows in loader.NextEpoch())
+            {
+                Rows.Gather<float>(pixels, Pixels, rows.Span, batch);
+                for (int i = 0; i < BatchSize; i++) y[i] = targets[rows.Span[i]];
+                loss += net.LossAndGradient(Tensor<float>.Wrap(batch, TensorShape.Matrix(BatchSize, Pixels)), y);
+                optimizer.Step();
+                steps++;
+            }
+            double ms = clock.Elapsed.TotalMilliseconds;
+            if (e >= warmup) times.Add(ms);
+            Console.WriteLine($"epoch {e + 1}{(e < warmup ? " (warm-up)" : "")}: {ms:F1} ms, {steps} steps, mean loss {loss / steps:F4}, " +
+                $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:F1} MB allocated, {GC.CollectionCount(0) - collections} gen-0 collections");
+        }
+        times.Sort();
+        Console.WriteLine($"Tutor MLP epoch (784-50x8-10 tanh, batch 128, SGD, float32, {count} images): best {times[0]:F1} ms, median {times[times.Count / 2]:F1} ms over {times.Count} epochs");
+    }
+}
+
+/// <summary>Where an MLP step's time goes: each op of one step at the epoch's shapes, timed alone (best of many).</summary>
+public static class MlpProfile
+{
+    public static void Run()
+    {
+        var g = new Random(5);
+        Tensor<float> M(int r, int c) { var t = Tensor<float>.Zeros(r, c); var s = t.AsSpan(); for (int i = 0; i < s.Length; i++) s[i] = (float)(g.NextDouble() - 0.5); return t; }
+        var x = M(128, 784); var w1 = M(784, 50); var h = M(128, 50); var w = M(50, 50); var w10 = M(50, 10); var z10 = M(128, 10);
+        var b = Tensor<float>.Zeros(50); var h2 = M(128, 50); var z = M(128, 50);
+        var labels = Enumerable.Range(0, 128).Select(i => i % 10).ToArray();
+        Time("X·W1 (128x784 · 784x50)", () => Ops.MatMul(x, w1));
+        Time("W̄1 += Xᵀ·Z̄ (784x128 · 128x50)", () => Ops.MatMulVjpRight(h, x, w1, h, w1));
+        Time("H·W (128x50 · 50x50)", () => Ops.MatMul(h, w));
+        Time("W̄ += Hᵀ·Z̄ (50x128 · 128x50)", () => Ops.MatMulVjpRight(z, h, w, z, w));
+        Time("H̄ += Z̄·Wᵀ (128x50 · 50x50)", () => Ops.MatMulVjpLeft(z, h, w, z, h2));
+        Time("H·W10 (128x50 · 50x10)", () => Ops.MatMul(h, w10));
+        Time("AddRowVector 128x50", () => Ops.AddRowVector(h, b));
+        Time("Tanh 128x50", () => Ops.Tanh(h));
+        Time("TanhVjp 128x50", () => Ops.TanhVjp(z, h, h2, Tensor<float>.ZerosLike(h)));
+        Time("CrossEntropyLoss 128x10", () => Ops.CrossEntropyLoss(z10, labels));
+        Time("ZerosLike 128x50", () => Tensor<float>.ZerosLike(h));
+        Time("AddRowVectorVjpRight 128x50 (b̄)", () => Ops.AddRowVectorVjpRight(z, h, b, z, b));
+        var net = new DeepTanhNet(784, 50, 8, 10);
+        net.Initialise(null, new TutorRandom(1).Fork("mlp-epoch"));
+        var optimizer = new Sgd<float>(net.Parameters, 0.01);
+        Time("whole step: LossAndGradient", () => net.LossAndGradient(x, labels));
+        Time("whole step: Sgd.Step", () => optimizer.Step());
+    }
+
+    static void Time(string what, Action op)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < 0.3) op();
+        double best = double.MaxValue;
+        for (int r = 0; r < 300; r++)
+        {
+            watch.Restart();
+            op();
+            best = Math.Min(best, watch.Elapsed.TotalMicroseconds);
+        }
+        Console.WriteLine($"{what,-36} {best,8:F1} µs");
+    }
+}
