@@ -13,9 +13,12 @@ namespace Tutor.Lessons.LinearAutoencoder;
 /// </summary>
 public static class LinearAutoencoderGpu
 {
-    /// <summary>½‖z − A B z‖² and its gradient on the device; returns the loss and new ∂L/∂A, ∂L/∂B (dispose them).</summary>
-    public static (GpuTensor<float> Loss, GpuTensor<float> ABar, GpuTensor<float> BBar) LossAndGradient(
-        GpuRuntime gpu, GpuTensor<float> a, GpuTensor<float> b, GpuTensor<float> z)
+    /// <summary>
+    /// ½‖z − A B z‖² and its gradient on the device: returns the loss (a new one-element tensor; dispose it) and
+    /// overwrites <paramref name="aBar"/> and <paramref name="bBar"/> with ∂L/∂A and ∂L/∂B.
+    /// </summary>
+    public static GpuTensor<float> LossAndGradient(GpuRuntime gpu, GpuTensor<float> a, GpuTensor<float> b, GpuTensor<float> z,
+        GpuTensor<float> aBar, GpuTensor<float> bBar)
     {
         var ops = gpu.Ops;
         // forward
@@ -36,18 +39,14 @@ public static class LinearAutoencoderGpu
         ops.SquareVjp(squaresBar, error, squares, errorBar);
         using var reconstructionBar = gpu.ZerosLike(reconstruction);
         ops.SubVjpRight(errorBar, z, reconstruction, error, reconstructionBar);
-        var aBar = gpu.ZerosLike(a);
-        var bBar = gpu.ZerosLike(b);
+        gpu.Clear(aBar);
+        gpu.Clear(bBar);
         using var codeBar = gpu.ZerosLike(code);
         ops.MatMulVjpLeft(reconstructionBar, a, code, reconstruction, aBar);
         ops.MatMulVjpRight(reconstructionBar, a, code, reconstruction, codeBar);
         ops.MatMulVjpLeft(codeBar, b, z, code, bBar);
-        return (loss, aBar, bBar);
+        return loss;
     }
-
-    /// <summary>θ ← θ − η·g on the device: the VJP of y = s·x accumulates x̄ += s·ȳ, so with s = −η it is the SGD step.</summary>
-    public static void SgdStep(GpuRuntime gpu, GpuTensor<float> theta, GpuTensor<float> gradient, float learningRate) =>
-        gpu.Ops.ScaleVjp(gradient, theta, -learningRate, gradient, theta);
 
     /// <summary>
     /// One epoch of part (c): <paramref name="count"/> images of <paramref name="pixels"/> (each <paramref name="n"/>
@@ -62,10 +61,12 @@ public static class LinearAutoencoderGpu
         using var b = gpu.Upload(b0);
         var zHost = Tensor<float>.Zeros(n, batch);
         using var z = gpu.Zeros<float>(n, batch);
+        using var aBar = gpu.ZerosLike(a);
+        using var bBar = gpu.ZerosLike(b);
+        using var sgd = new GpuSgd<float>(gpu, [new GpuParameter<float>("A", a, aBar), new GpuParameter<float>("B", b, bBar)], lr / batch);
         var monitor = new TrainingMonitor();
         var losses = new List<double>();
         DivergenceReport? divergence = null;
-        float step = (float)(lr / batch);
         int steps = 0;
         var clock = Stopwatch.StartNew();
         for (int start = 0; start + batch <= count; start += batch)
@@ -76,21 +77,16 @@ public static class LinearAutoencoderGpu
                 for (int r = 0; r < n; r++) zHost[r, c] = image[r];
             }
             gpu.Upload(zHost, z);
-            var (lossTensor, aBar, bBar) = LossAndGradient(gpu, a, b, z);
-            double loss = gpu.ReadScalar(lossTensor) / (double)batch;
-            lossTensor.Dispose();
+            double loss;
+            using (var lossTensor = LossAndGradient(gpu, a, b, z, aBar, bBar))
+                loss = gpu.ReadScalar(lossTensor) / (double)batch;
             losses.Add(loss);
             if (monitor.Check(steps, loss, lr) is { } report)
             {
                 divergence = report;
-                aBar.Dispose();
-                bBar.Dispose();
                 break;
             }
-            SgdStep(gpu, a, aBar, step);
-            SgdStep(gpu, b, bBar, step);
-            aBar.Dispose();
-            bBar.Dispose();
+            sgd.Step();   // θ ← θ − (lr/batch)·g for A and B: one kernel each
             steps++;
         }
         gpu.Synchronize();

@@ -7,7 +7,7 @@ namespace Tutor.Lessons.MnistSgdMomentum;
 
 /// <summary>
 /// The lesson's training loop on a GPU (<c>--device gpu</c>): the student's <see cref="SmallMlp"/>, op for op, as a
-/// <see cref="GpuMlp"/> (ReLU), SGD with momentum on the device, the same batches in the same order and the same
+/// <see cref="GpuMlp"/> (ReLU), SGD with momentum on the device (<see cref="GpuMomentum{T}"/>), the same batches in the same order and the same
 /// validation every 100 batches. Each batch is gathered on the host and uploaded (an explicit copy); the batch loss is
 /// read back every step for the divergence monitor, as on the CPU. At the end the trained weights are copied back
 /// into <paramref name="net"/>, so the test evaluation and the figures are the CPU path's code.
@@ -21,6 +21,7 @@ public static class MnistSgdMomentumGpu
     {
         using var mlp = new GpuMlp(gpu, [MnistSgdMomentumLesson.Pixels, MnistSgdMomentumLesson.Hidden, MnistSgdMomentumLesson.Classes],
             GpuActivation.Relu, net.Parameters);
+        using var optimizer = new GpuMomentum<float>(gpu, mlp.Parameters, MnistSgdMomentumLesson.LearningRate, MnistSgdMomentumLesson.MomentumFactor);
         int step = 0;
         for (int epoch = 0; epoch < epochs; epoch++)
         {
@@ -32,7 +33,7 @@ public static class MnistSgdMomentumGpu
                 using var lossTensor = mlp.LossAndGradient(xDevice, y);
                 float loss = gpu.ReadScalar(lossTensor);
                 monitor.Observe(step, loss, MnistSgdMomentumLesson.LearningRate);
-                mlp.MomentumStep((float)MnistSgdMomentumLesson.LearningRate, (float)MnistSgdMomentumLesson.MomentumFactor);
+                optimizer.Step();
                 if (step % MnistSgdMomentumLesson.ReportEvery == 0)
                 {
                     var (vl, va) = Evaluate(gpu, mlp, pixels, labels, validation);
