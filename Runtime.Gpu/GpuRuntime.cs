@@ -18,7 +18,7 @@ namespace Tutor.Gpu;
 /// for the stream before it returns). Not thread-safe: one thread drives one runtime.
 /// </para>
 /// </summary>
-public sealed class GpuRuntime : IDisposable
+public sealed partial class GpuRuntime : IDisposable
 {
     readonly Context? ownedContext;
     readonly ConcurrentDictionary<KernelKey, Delegate> kernels = new();

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Packs the two packages a student uses:
+# Packs the packages a student uses:
 #   Tutor            runtime (lib/net10.0) + generator, analyzers, code fixes (analyzers/dotnet/cs)
+#   Tutor.Gpu        the GPU backend (lib/net10.0/Tutor.Runtime.Gpu.dll); depends on Tutor and ILGPU 1.5.3 (optional)
 #   Tutor.Templates  `dotnet new tutor-lesson`
 # into artifacts/packages/ (or the folder given as $1). Works offline once the repository has been restored.
 #
-#   scripts/pack.sh                  # -> artifacts/packages/Tutor.0.1.0.nupkg, Tutor.Templates.0.1.0.nupkg
+#   scripts/pack.sh                  # -> artifacts/packages/Tutor.0.1.0.nupkg, Tutor.Gpu.0.1.0.nupkg, Tutor.Templates.0.1.0.nupkg
 #   scripts/pack.sh /tmp/feed        # somewhere else
 #
 # Then, to try it as a student would (a private template hive, so your `dotnet new list` stays as it is):
@@ -17,7 +18,7 @@ out="${1:-$root/artifacts/packages}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-for project in Tutor.Package Tutor.Templates; do
+for project in Tutor.Package Tutor.Gpu.Package Tutor.Templates; do
   dotnet pack "$root/pack/$project/$project.csproj" -c Release -o "$out" --nologo -v quiet
 done
 

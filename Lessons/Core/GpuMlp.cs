@@ -18,12 +18,15 @@ public enum GpuActivation
 /// last layer without the activation, then the mean softmax cross-entropy. Forward and backward are the same chain
 /// of ops and VJPs as the students' <c>SmallMlp</c> and <c>DeepTanhNet</c>, on <see cref="GpuRuntime.Ops"/>. The
 /// weights start from host arrays (the CPU path's initialisation) and come back with <see cref="DownloadInto"/>.
+/// <see cref="Parameters"/> pairs each weight and bias with its gradient on the device, for a <see cref="GpuOptimizer{T}"/>
+/// (<c>new GpuSgd&lt;float&gt;(gpu, mlp.Parameters, lr)</c>): <see cref="LossAndGradient"/> overwrites the gradients in
+/// place, so an optimizer bound once steps every batch.
 /// </summary>
 public sealed class GpuMlp : IDisposable
 {
     readonly GpuRuntime gpu;
     readonly GpuTensor<float>[] w, b, wBar, bBar;
-    GpuTensor<float>[]? wVelocity, bVelocity;
+    readonly GpuParameter<float>[] deviceParameters;
 
     /// <summary>
     /// Uploads the layers from a host network's parameters, in the order the students' networks add them: W₁, b₁, W₂,
@@ -51,7 +54,15 @@ public sealed class GpuMlp : IDisposable
             wBar[l] = gpu.ZerosLike(w[l]);
             bBar[l] = gpu.ZerosLike(b[l]);
         }
+        deviceParameters = [.. Enumerable.Range(0, layers).SelectMany(l => new[]
+        {
+            new GpuParameter<float>($"W{l + 1}", w[l], wBar[l]),
+            new GpuParameter<float>($"b{l + 1}", b[l], bBar[l]),
+        })];
     }
+
+    /// <summary>W₁, b₁, W₂, b₂, … with their gradients (written by <see cref="LossAndGradient"/>): what an optimizer steps.</summary>
+    public IReadOnlyList<GpuParameter<float>> Parameters => deviceParameters;
 
     /// <summary>Units per layer, input first.</summary>
     public int[] Sizes { get; }
@@ -85,7 +96,7 @@ public sealed class GpuMlp : IDisposable
 
     /// <summary>
     /// Mean cross-entropy of the batch (a one-element device tensor: read it with <see cref="GpuRuntime.ReadScalar{T}"/>);
-    /// overwrites every ∂L/∂W_l and ∂L/∂b_l on the device.
+    /// overwrites every ∂L/∂W_l and ∂L/∂b_l on the device, in place (the tensors of <see cref="Parameters"/>).
     /// </summary>
     public GpuTensor<float> LossAndGradient(GpuTensor<float> x, int[] labels)
     {
@@ -126,9 +137,9 @@ public sealed class GpuMlp : IDisposable
                 }
                 var productBar = Own(gpu.ZerosLike(products[l]));
                 ops.AddRowVectorVjpLeft(sumBar, products[l], b[l], sums[l], productBar);
-                Reset(ref bBar[l]);
+                gpu.Clear(bBar[l]);
                 ops.AddRowVectorVjpRight(sumBar, products[l], b[l], sums[l], bBar[l]);
-                Reset(ref wBar[l]);
+                gpu.Clear(wBar[l]);
                 ops.MatMulVjpRight(productBar, inputs[l], w[l], products[l], wBar[l]);
                 if (l > 0)
                 {
@@ -141,36 +152,6 @@ public sealed class GpuMlp : IDisposable
         finally
         {
             foreach (var t in owned) t.Dispose();
-        }
-    }
-
-    /// <summary>A zero tensor in place of <paramref name="t"/> (from the pool: no allocation after the first step).</summary>
-    void Reset(ref GpuTensor<float> t)
-    {
-        var zero = gpu.ZerosLike(t);
-        t.Dispose();
-        t = zero;
-    }
-
-    /// <summary>Plain SGD on every weight and bias.</summary>
-    public void SgdStep(float learningRate)
-    {
-        for (int l = 0; l < Layers; l++)
-        {
-            GpuTraining.SgdStep(gpu, w[l], wBar[l], learningRate);
-            GpuTraining.SgdStep(gpu, b[l], bBar[l], learningRate);
-        }
-    }
-
-    /// <summary>SGD with momentum on every weight and bias (velocities start at zero on the first call).</summary>
-    public void MomentumStep(float learningRate, float momentum)
-    {
-        wVelocity ??= [.. w.Select(gpu.ZerosLike)];
-        bVelocity ??= [.. b.Select(gpu.ZerosLike)];
-        for (int l = 0; l < Layers; l++)
-        {
-            GpuTraining.MomentumStep(gpu, w[l], wVelocity[l], wBar[l], learningRate, momentum);
-            GpuTraining.MomentumStep(gpu, b[l], bVelocity[l], bBar[l], learningRate, momentum);
         }
     }
 
@@ -203,6 +184,6 @@ public sealed class GpuMlp : IDisposable
     /// <summary>Gives every device buffer back to the runtime's pool.</summary>
     public void Dispose()
     {
-        foreach (var t in w.Concat(b).Concat(wBar).Concat(bBar).Concat(wVelocity ?? []).Concat(bVelocity ?? [])) t.Dispose();
+        foreach (var t in w.Concat(b).Concat(wBar).Concat(bBar)) t.Dispose();
     }
 }

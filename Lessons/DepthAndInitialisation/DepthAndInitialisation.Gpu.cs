@@ -9,7 +9,7 @@ namespace Tutor.Lessons.DepthAndInitialisation;
 /// <summary>
 /// One initialisation's run on a GPU (<c>--device gpu</c>): the student's <see cref="DeepTanhNet"/>, op for op, as a
 /// <see cref="GpuMlp"/> (tanh), initialised on the host exactly as on the CPU and uploaded; the gradient norms on the
-/// seed's batch of 256; SGD (lr 0.01, batch 128, no shuffle, drop_last) on the device; accuracies after every epoch
+/// seed's batch of 256; SGD (lr 0.01, batch 128, no shuffle, drop_last) on the device (<see cref="GpuSgd{T}"/>); accuracies after every epoch
 /// from device logits. The training set is uploaded once and batches are row slices of it (no copy per step).
 /// Tested on ILGPU's CPU simulator against the CPU path: gradient norms and losses within 1e-4 relative.
 /// </summary>
@@ -34,7 +34,7 @@ public static class DepthAndInitialisationGpu
         var trainAcc = new List<double> { Accuracy(gpu, mlp, train, data.TrainLabels) };
         var testAcc = new List<double> { Accuracy(gpu, mlp, test, data.TestLabels) };
         var losses = new List<double>();
-        float lr = (float)DepthAndInitialisationLesson.LearningRate;
+        using var sgd = new GpuSgd<float>(gpu, mlp.Parameters, DepthAndInitialisationLesson.LearningRate);
         using var bar = context.Progress(name, epochs * loader.BatchCount);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
@@ -48,7 +48,7 @@ public static class DepthAndInitialisationGpu
                 using var x = gpu.Ops.SliceRows(train, rows[0], rows.Length);
                 using var loss = mlp.LossAndGradient(x, data.TrainLabels[rows[0]..(rows[0] + rows.Length)]);
                 sum += gpu.ReadScalar(loss);
-                mlp.SgdStep(lr);
+                sgd.Step();
                 batches++;
                 bar.Report(epoch * loader.BatchCount + batches, $"epoch {epoch + 1}, loss {sum / batches:0.0000} (GPU)");
             }

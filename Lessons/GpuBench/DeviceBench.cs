@@ -61,12 +61,13 @@ public static class DeviceBench
             BenchWorkload.FillBatch(pixels, labels, count, s, xHost.AsSpan().Slice(s * batch * sizes[0], batch * sizes[0]), y[s]);
         }
         using var xAll = gpu.Upload(xHost);
+        using var sgd = new GpuSgd<float>(gpu, mlp.Parameters, BenchWorkload.LearningRate);
 
         GpuTensor<float> Step(int s)
         {
             using var x = gpu.Ops.SliceRows(xAll, s * batch, batch);
             var loss = mlp.LossAndGradient(x, y[s]);
-            mlp.SgdStep(BenchWorkload.LearningRate);
+            sgd.Step();
             return loss;
         }
 

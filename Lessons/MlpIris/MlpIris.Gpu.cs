@@ -28,6 +28,13 @@ public static class MlpIrisGpu
         using var b1 = gpu.Full(TensorShape.Vector(hidden), b1Host);
         using var b2 = gpu.Full(TensorShape.Vector(classes), b2Host);
         using var one = gpu.Scalar(1.0);
+        // The gradients live across iterations, so one optimizer is bound to them (each step: one kernel a tensor).
+        using var w1Bar = gpu.ZerosLike(w1);
+        using var w2Bar = gpu.ZerosLike(w2);
+        using var b1Bar = gpu.ZerosLike(b1);
+        using var b2Bar = gpu.ZerosLike(b2);
+        using var sgd = new GpuSgd<double>(gpu,
+            [new("W1", w1, w1Bar), new("b1", b1, b1Bar), new("W2", w2, w2Bar), new("b2", b2, b2Bar)], lr);
         var losses = new double[iterations];
         double t100 = double.NaN, v100 = double.NaN;
         for (int it = 0; it < iterations; it++)
@@ -43,7 +50,7 @@ public static class MlpIrisGpu
             ops.CrossEntropyLossVjp(one, z2, d.YTrain, loss, z2Bar);
             using var p2Bar = gpu.ZerosLike(p2);
             ops.AddRowVectorVjpLeft(z2Bar, p2, b2, z2, p2Bar);
-            using var w2Bar = gpu.ZerosLike(w2);
+            gpu.Clear(w2Bar);
             ops.MatMulVjpRight(p2Bar, h, w2, p2, w2Bar);
             using var hBar = gpu.ZerosLike(h);
             ops.MatMulVjpLeft(p2Bar, h, w2, p2, hBar);
@@ -51,18 +58,19 @@ public static class MlpIrisGpu
             ops.ReluVjp(hBar, z1, h, z1Bar);
             using var p1Bar = gpu.ZerosLike(p1);
             ops.AddRowVectorVjpLeft(z1Bar, p1, b1, z1, p1Bar);
-            using var w1Bar = gpu.ZerosLike(w1);
+            gpu.Clear(w1Bar);
             ops.MatMulVjpRight(p1Bar, x, w1, p1, w1Bar);
-            using var b1Bar = ops.Sum(z1Bar);                   // ∂L/∂b₁: every unit's Z̄ summed
-            using var b2Bar = ops.Sum(z2Bar);
+            // ∂L/∂b for the one shared number is every unit's Z̄ summed; the bias vector's entries all take that step,
+            // so its gradient is the sum spread over the vector (the VJP of Sum spreads its scalar adjoint).
+            using var b1Sum = ops.Sum(z1Bar);
+            gpu.Clear(b1Bar);
+            ops.SumVjp(b1Sum, b1Bar, b1Sum, b1Bar);
+            using var b2Sum = ops.Sum(z2Bar);
+            gpu.Clear(b2Bar);
+            ops.SumVjp(b2Sum, b2Bar, b2Sum, b2Bar);
 
             losses[it] = gpu.ReadScalar(loss);
-            ops.ScaleVjp(w1Bar, w1, -lr, w1Bar, w1);            // W −= lr·W̄
-            ops.ScaleVjp(w2Bar, w2, -lr, w2Bar, w2);
-            using var b1Step = ops.Scale(b1Bar, -lr);
-            ops.SumVjp(b1Step, b1, b1Step, b1);                 // every entry of b₁ += −lr·∂L/∂b₁
-            using var b2Step = ops.Scale(b2Bar, -lr);
-            ops.SumVjp(b2Step, b2, b2Step, b2);
+            sgd.Step();                                         // θ −= lr·∂L/∂θ for W₁, b₁, W₂, b₂
             if (it + 1 == MlpIrisLesson.ShortIterations)
                 (t100, v100) = Accuracies(gpu, d, w1, b1, w2, b2);
         }

@@ -31,7 +31,7 @@ public class PtxTests
         var partials = typeof(Reduce).GetMethod(nameof(Reduce.Partials))!;
         foreach (var term in Nested(typeof(Terms), typeof(ITerm<>)))
             yield return partials.MakeGenericMethod(t, m, Close(term));
-        foreach (var kind in new[] { typeof(Reduce), typeof(RowKernels), typeof(ColumnKernels), typeof(Kernels.MatMul) })
+        foreach (var kind in new[] { typeof(Reduce), typeof(RowKernels), typeof(ColumnKernels), typeof(Kernels.MatMul), typeof(OptimizerKernels), typeof(GatherKernels) })
             foreach (var method in kind.GetMethods(BindingFlags.Public | BindingFlags.Static))
                 if (method.GetGenericArguments().Length == 2 && method.ReturnType == typeof(void))
                     yield return method.MakeGenericMethod(t, m);

@@ -114,6 +114,7 @@ public sealed class GpuLessonPathTests(GpuSimulatorFixture fixture) : IClassFixt
         var resultNet = new SmallMlp(inputs, hidden, classes);
         using var mlp = new GpuMlp(gpu, [inputs, hidden, classes], GpuActivation.Relu, cpuNet.Parameters);
         var optimizer = new Momentum<float>(cpuNet.Parameters, 0.1, 0.9);
+        using var deviceOptimizer = new GpuMomentum<float>(gpu, mlp.Parameters, 0.1, 0.9);
         for (int step = 0; step < 3; step++)
         {
             var x = Tensor<float>.Zeros(rows, inputs);
@@ -124,7 +125,7 @@ public sealed class GpuLessonPathTests(GpuSimulatorFixture fixture) : IClassFixt
             using var xDevice = gpu.Upload(x);
             using var loss = mlp.LossAndGradient(xDevice, y);
             Close(cpuLoss, gpu.ReadScalar(loss), Float32Tolerance, $"loss at step {step}");
-            mlp.MomentumStep(0.1f, 0.9f);
+            deviceOptimizer.Step();
         }
         mlp.DownloadInto(resultNet.Parameters);
         foreach (var (cpu, device) in cpuNet.Parameters.Zip(resultNet.Parameters))
@@ -144,6 +145,7 @@ public sealed class GpuLessonPathTests(GpuSimulatorFixture fixture) : IClassFixt
         var resultNet = new DeepTanhNet(inputs, hidden, depth, classes);
         using var mlp = new GpuMlp(gpu, cpuNet.Sizes, GpuActivation.Tanh, cpuNet.Parameters);
         var optimizer = new Sgd<float>(cpuNet.Parameters, 0.5);
+        using var deviceOptimizer = new GpuSgd<float>(gpu, mlp.Parameters, 0.5);
         for (int step = 0; step < 3; step++)
         {
             var x = Tensor<float>.Zeros(rows, inputs);
@@ -159,7 +161,7 @@ public sealed class GpuLessonPathTests(GpuSimulatorFixture fixture) : IClassFixt
                 Close(norm, mlp.WeightGradientNorm(l), Float32Tolerance, $"‖∂L/∂W{l + 1}‖ at step {step}");
             }
             optimizer.Step();
-            mlp.SgdStep(0.5f);
+            deviceOptimizer.Step();
         }
         mlp.DownloadInto(resultNet.Parameters);
         foreach (var (cpu, device) in cpuNet.Parameters.Zip(resultNet.Parameters))

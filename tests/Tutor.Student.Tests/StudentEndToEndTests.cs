@@ -18,9 +18,11 @@ public sealed class EndToEndFactAttribute : FactAttribute
 /// What a student does, from the packages to a fixed warning: pack Tutor and its template into a temporary folder,
 /// install the template into a private template hive, create a project, add an unstable [Differentiable] formula,
 /// build (NUM0011 appears, the generated code compiles), run (the gradients print), apply the fix with
-/// <c>dotnet format analyzers --diagnostics NUM0011</c> (the warning is gone), build and run again.
-/// Restore uses the temporary feed plus the machine's configured NuGet sources, into a temporary packages folder, so
-/// nothing outside the temporary folder changes. About 1.5 minutes.
+/// <c>dotnet format analyzers --diagnostics NUM0011</c> (the warning is gone), build and run again; then add the
+/// <c>Tutor.Gpu</c> package (packed into the same folder) and run once more: <c>ComputeDevice.Select("auto")</c> finds
+/// the GPU backend it ships (on a machine without a GPU, "no CUDA device: …") where the <c>Tutor</c> package alone
+/// says "GPU backend not installed". Restore uses the temporary feed plus the machine's configured NuGet sources, into a temporary packages folder, so
+/// nothing outside the temporary folder changes. 38 s on the 2-core build machine (measured with the Tutor.Gpu steps).
 /// </summary>
 [Collection(ExternalProcesses.Name)]
 public sealed partial class StudentEndToEndTests(ITestOutputHelper log)
@@ -40,13 +42,14 @@ public sealed partial class StudentEndToEndTests(ITestOutputHelper log)
         string project = Path.Combine(temp.Path, "StudentLesson");
         var env = Environment();
 
-        // 1. Pack both packages into the temporary feed (built in a private artifacts folder: the repo's bin/ is untouched).
-        foreach (var packProject in new[] { "Tutor.Package", "Tutor.Templates" })
+        // 1. Pack the packages into the temporary feed (built in a private artifacts folder: the repo's bin/ is untouched).
+        foreach (var packProject in new[] { "Tutor.Package", "Tutor.Templates", "Tutor.Gpu.Package" })
             Ok(Dotnet(temp.Path, env, "pack", Repo.PathOf("pack", packProject, packProject + ".csproj"), "-c", "Release",
                 "-o", feed, "--artifacts-path", Path.Combine(temp.Path, "artifacts"), "--disable-build-servers"));
         string version = Repo.PackageVersion;
         Assert.True(File.Exists(Path.Combine(feed, $"Tutor.{version}.nupkg")), "Tutor package missing");
         AssertPackageLayout(Path.Combine(feed, $"Tutor.{version}.nupkg"));
+        AssertGpuPackageLayout(Path.Combine(feed, $"Tutor.Gpu.{version}.nupkg"));
 
         // 2. Install the template into a private hive and create the project.
         Ok(Dotnet(temp.Path, env, "new", "install", Path.Combine(feed, $"Tutor.Templates.{version}.nupkg"), "--debug:custom-hive", hive));
@@ -84,6 +87,7 @@ public sealed partial class StudentEndToEndTests(ITestOutputHelper log)
 
             var (soft, dSoft) = Unstable.SoftGradient(0.5);
             Console.WriteLine($"d/dx log(1 + x²) at 0.5 = {dSoft.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            using (var device = Tutor.Devices.ComputeDevice.Select("auto")) Console.WriteLine($"device: {device}");
             """);
 
         // 5. Build: the NUM warning appears and the generated code compiles.
@@ -93,8 +97,10 @@ public sealed partial class StudentEndToEndTests(ITestOutputHelper log)
         Assert.True(File.Exists(Path.Combine(generated, "StudentLesson.Formulas.F.g.cs")), "generated F missing: " + build.Output);
         Assert.True(File.Exists(Path.Combine(generated, "StudentLesson.Unstable.Soft.g.cs")), "generated Soft missing");
 
-        // 6. Run: the gradients print and the walkthrough is written.
-        AssertRunPrintsGradients(Ok(Dotnet(project, env, "run", "--no-build")));
+        // 6. Run: the gradients print and the walkthrough is written; with only the Tutor package there is no GPU backend.
+        var run = Ok(Dotnet(project, env, "run", "--no-build"));
+        AssertRunPrintsGradients(run);
+        Assert.Contains("device: cpu (GPU backend not installed (Tutor.Runtime.Gpu.dll is not part of this program", run.Output, StringComparison.Ordinal);
         var walkthrough = File.ReadAllText(Path.Combine(project, "walkthrough.md"));
         Assert.StartsWith("# Walkthrough: F(x = 2, y = 3)", walkthrough, StringComparison.Ordinal);
 
@@ -108,6 +114,43 @@ public sealed partial class StudentEndToEndTests(ITestOutputHelper log)
         var rebuild = Ok(Dotnet(project, env, "build", "--disable-build-servers", "--no-restore"));
         Assert.DoesNotContain(LogOnePlusRule, rebuild.Output, StringComparison.Ordinal);
         AssertRunPrintsGradients(Ok(Dotnet(project, env, "run", "--no-build")));
+
+        // 9. Add the GPU backend: ComputeDevice finds it by assembly name and asks it for a device. Without a GPU
+        // (this machine, CI) it falls back with the driver's reason; with one it may pick it. Either way it is installed.
+        Ok(Dotnet(project, env, "add", "package", "Tutor.Gpu", "--version", version));
+        var gpuRun = Ok(Dotnet(project, env, "run", "--disable-build-servers"));
+        AssertRunPrintsGradients(gpuRun);
+        Assert.DoesNotContain("GPU backend not installed", gpuRun.Output, StringComparison.Ordinal);
+        Assert.Matches(@"device: (cpu \(no CUDA device: .+; using the CPU backend\)|gpu \(CUDA: )", gpuRun.Output);
+    }
+
+    static void AssertGpuPackageLayout(string nupkg)
+    {
+        Assert.True(File.Exists(nupkg), "Tutor.Gpu package missing: " + nupkg);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("lib/net10.0/Tutor.Runtime.Gpu.dll", entries);
+        Assert.Contains("lib/net10.0/Tutor.Runtime.Gpu.xml", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain("lib/net10.0/Tutor.Runtime.dll", entries);   // it comes with the Tutor dependency
+        Assert.DoesNotContain(entries, e => e.Contains("ILGPU", StringComparison.Ordinal));
+
+        using var nuspec = new StreamReader(zip.GetEntry("Tutor.Gpu.nuspec")!.Open());
+        var xml = System.Xml.Linq.XDocument.Parse(nuspec.ReadToEnd());
+        string? Meta(string name) => xml.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+        Assert.Equal("Tutor.Gpu", Meta("id"));
+        Assert.Equal(Repo.PackageVersion, Meta("version"));
+        Assert.Equal("MIT", Meta("license"));
+        Assert.Equal("README.md", Meta("readme"));
+        Assert.False(string.IsNullOrWhiteSpace(Meta("description")));
+        var dependencies = xml.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
+        Assert.Equal(Repo.PackageVersion, dependencies["Tutor"]);
+        var centralVersions = System.Xml.Linq.XDocument.Load(Repo.PathOf("Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(p => p.Attribute("Include")!.Value, p => p.Attribute("Version")!.Value);
+        foreach (var ilgpu in new[] { "ILGPU", "ILGPU.Algorithms" })
+            Assert.Equal(centralVersions[ilgpu], dependencies[ilgpu]);
+        Assert.Equal(3, dependencies.Count);
     }
 
     static void AssertRunPrintsGradients(ProcessResult run)

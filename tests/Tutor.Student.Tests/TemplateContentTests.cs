@@ -59,7 +59,7 @@ public sealed class TemplateContentTests
     public void The_packages_share_one_version_and_the_Tutor_package_readme_exists()
     {
         Assert.Matches(@"^\d+\.\d+\.\d+", Repo.PackageVersion);
-        foreach (var project in new[] { "Tutor.Package/Tutor.Package.csproj", "Tutor.Templates/Tutor.Templates.csproj" })
+        foreach (var project in new[] { "Tutor.Package/Tutor.Package.csproj", "Tutor.Gpu.Package/Tutor.Gpu.Package.csproj", "Tutor.Templates/Tutor.Templates.csproj" })
         {
             var doc = XDocument.Load(Repo.PathOf("pack", project));
             Assert.Contains(doc.Descendants("Import"), i => i.Attribute("Project")?.Value == "../Version.props");
@@ -67,5 +67,10 @@ public sealed class TemplateContentTests
         }
         Assert.True(File.Exists(Repo.PathOf("pack", "Tutor.Package", "README.md")));
         Assert.True(File.Exists(Repo.PathOf("pack", "Tutor.Templates", "README.md")));
+        Assert.True(File.Exists(Repo.PathOf("pack", "Tutor.Gpu.Package", "README.md")));
+        // dotnet pack on the solution produces every package: each packing project is in Tutor.sln.
+        var solution = File.ReadAllText(Repo.PathOf("Tutor.sln"));
+        foreach (var project in new[] { "Tutor.Package", "Tutor.Gpu.Package", "Tutor.Templates" })
+            Assert.Contains($@"pack\{project}\{project}.csproj", solution, StringComparison.Ordinal);
     }
 }
