@@ -70,12 +70,17 @@ public static class MlpProfile
         var x = M(128, 784); var w1 = M(784, 50); var h = M(128, 50); var w = M(50, 50); var w10 = M(50, 10); var z10 = M(128, 10);
         var b = Tensor<float>.Zeros(50); var h2 = M(128, 50); var z = M(128, 50);
         var labels = Enumerable.Range(0, 128).Select(i => i % 10).ToArray();
-        Time("X·W1 (128x784 · 784x50)", () => Ops.MatMul(x, w1));
-        Time("W̄1 += Xᵀ·Z̄ (784x128 · 128x50)", () => Ops.MatMulVjpRight(h, x, w1, h, w1));
-        Time("H·W (128x50 · 50x50)", () => Ops.MatMul(h, w));
-        Time("W̄ += Hᵀ·Z̄ (50x128 · 128x50)", () => Ops.MatMulVjpRight(z, h, w, z, w));
-        Time("H̄ += Z̄·Wᵀ (128x50 · 50x50)", () => Ops.MatMulVjpLeft(z, h, w, z, h2));
-        Time("H·W10 (128x50 · 50x10)", () => Ops.MatMul(h, w10));
+        // Each product twice, alternating: the small-matrix path (default) and the packed path it replaced.
+        var g64 = M(64, 64); var h64 = M(64, 64); var c64 = M(64, 64);
+        Both("X·W1 (128x784 · 784x50)", () => Ops.MatMul(x, w1, h2));
+        Both("W̄1 += Xᵀ·Z̄ (784x128 · 128x50)", () => Ops.MatMulVjpRight(h, x, w1, h, w1));
+        Both("H·W (128x50 · 50x50)", () => Ops.MatMul(h, w, h2));
+        Both("W̄ += Hᵀ·Z̄ (50x128 · 128x50)", () => Ops.MatMulVjpRight(z, h, w, z, w));
+        Both("H̄ += Z̄·Wᵀ (128x50 · 50x50)", () => Ops.MatMulVjpLeft(z, h, w, z, h2));
+        Both("H·W10 (128x50 · 50x10)", () => Ops.MatMul(h, w10, z10));
+        Both("H̄ += Z̄·W10ᵀ (128x10 · 10x50)", () => Ops.MatMulVjpLeft(z10, h, w10, z10, h2));
+        Both("W̄10 += Hᵀ·Z̄ (50x128 · 128x10)", () => Ops.MatMulVjpRight(z10, h, w10, z10, w10));
+        Both("64³", () => Ops.MatMul(g64, h64, c64));
         Time("AddRowVector 128x50", () => Ops.AddRowVector(h, b));
         Time("Tanh 128x50", () => Ops.Tanh(h));
         Time("TanhVjp 128x50", () => Ops.TanhVjp(z, h, h2, Tensor<float>.ZerosLike(h)));
@@ -85,11 +90,27 @@ public static class MlpProfile
         var net = new DeepTanhNet(784, 50, 8, 10);
         net.Initialise(null, new TutorRandom(1).Fork("mlp-epoch"));
         var optimizer = new Sgd<float>(net.Parameters, 0.01);
-        Time("whole step: LossAndGradient", () => net.LossAndGradient(x, labels));
+        Both("whole step: LossAndGradient", () => net.LossAndGradient(x, labels));
         Time("whole step: Sgd.Step", () => optimizer.Step());
     }
 
-    static void Time(string what, Action op)
+    /// <summary>Times <paramref name="op"/> with the small-matrix GEMM path on and off, three rounds alternating.</summary>
+    static void Both(string what, Action op)
+    {
+        double on = double.MaxValue, off = double.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            Tutor.Tensors.Cpu.Gemm.SmallPath = false;
+            off = Math.Min(off, Best(op));
+            Tutor.Tensors.Cpu.Gemm.SmallPath = true;
+            on = Math.Min(on, Best(op));
+        }
+        Console.WriteLine($"{what,-36} {on,8:F1} µs   (packed path {off:F1} µs)");
+    }
+
+    static void Time(string what, Action op) => Console.WriteLine($"{what,-36} {Best(op),8:F1} µs");
+
+    static double Best(Action op)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed.TotalSeconds < 0.3) op();
@@ -100,6 +121,6 @@ public static class MlpProfile
             op();
             best = Math.Min(best, watch.Elapsed.TotalMicroseconds);
         }
-        Console.WriteLine($"{what,-36} {best,8:F1} µs");
+        return best;
     }
 }
