@@ -71,7 +71,7 @@ public class MatMulTests
     /// <summary>
     /// The small-matrix path (B at most 64 columns wide, no packing, a last vector overlapping its neighbour at a ragged
     /// right edge) at the MLP's shapes and around its edges: n = 1, 10, 50, 63, 65 (65 is past the path), k = 1 and
-    /// 784, m = 1, 2, 5 (ragged row tiles), 128 and 784 (two threads). Every product form, overwriting and accumulating.
+    /// 784, m = 1, 2, 5 (ragged row tiles), 128 and 784, and one product big enough for two threads. Every product form, overwriting and accumulating.
     /// </summary>
     public static TheoryData<int, int, int> EdgeShapes()
     {
@@ -89,6 +89,7 @@ public class MatMulTests
         data.Add(7, 8, 3);
         data.Add(9, 17, 40);
         data.Add(13, 24, 5);
+        data.Add(2001, 50, 90); // 9M multiply-adds: the small path's two-thread split (odd m)
         return data;
     }
 

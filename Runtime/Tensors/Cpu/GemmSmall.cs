@@ -21,8 +21,13 @@ internal static class GemmSmall
     public const int MaxColumns = 64;
     /// <summary>Most elements of B (k·n): 256 KiB of float, inside the L2 every 4-row tile re-reads B from.</summary>
     const long MaxBElements = 64 * 1024;
-    /// <summary>From this many multiply-adds on, two threads share the rows (below, a second thread costs more than it saves).</summary>
-    const long ParallelWork = 2L * 1024 * 1024;
+    /// <summary>
+    /// From this many multiply-adds on, two threads share the rows. The MLP's largest products (128×784·784×50 and
+    /// 784×128·128×50, 5M each) stay on one thread: inside a training step, between products, the pool's second thread
+    /// has gone to sleep, and waking it cost what it saved (epoch best 49–51 ms either way, median 50–54 ms on one
+    /// thread against 53–93 ms on two, 2026-11-25, alternating runs).
+    /// </summary>
+    const long ParallelWork = 8L * 1024 * 1024;
     /// <summary>Rows of a tile.</summary>
     const int MR = 4;
 
