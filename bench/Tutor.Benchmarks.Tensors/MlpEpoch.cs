@@ -89,6 +89,8 @@ public static class MlpProfile
         Both("64³", () => Ops.MatMul(g64, h64, c64));
         Time("AddRowVector 128x50", () => Ops.AddRowVector(h, b));
         Time("Tanh 128x50", () => Ops.Tanh(h));
+        Time("Tanh 128x50 into a destination", () => Ops.Tanh(h, h2));
+        Time("MatMul 128x50·50x50, new result", () => Ops.MatMul(h, w));
         Time("TanhVjp 128x50", () => Ops.TanhVjp(z, h, h2, Tensor<float>.ZerosLike(h)));
         Time("CrossEntropyLoss 128x10", () => Ops.CrossEntropyLoss(z10, labels));
         Time("ZerosLike 128x50", () => Tensor<float>.ZerosLike(h));
