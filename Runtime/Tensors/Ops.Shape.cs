@@ -43,7 +43,7 @@ public static partial class Ops
     public static Tensor<T> AddRowVector<T>(Tensor<T> a, Tensor<T> v, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Into(nameof(AddRowVector), Shapes.RowVector(nameof(AddRowVector), a.Shape, v.Shape), destination);
-        for (int i = 0; i < a.Rows; i++) TensorPrimitives.Add(a.Row(i), v.AsReadOnlySpan(), destination.Row(i));
+        Cpu.RowKernels.AddRowVector(a.AsReadOnlySpan(), v.AsReadOnlySpan(), destination.AsSpan(), a.Rows, a.Columns);
         return destination;
     }
 
@@ -56,7 +56,7 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckVjp(nameof(AddRowVectorVjpRight), resultAdjoint, result, v, vAdjoint);
-        for (int i = 0; i < resultAdjoint.Rows; i++) TensorPrimitives.Add(vAdjoint.AsReadOnlySpan(), resultAdjoint.Row(i), vAdjoint.AsSpan());
+        Cpu.RowKernels.AddColumnSums(resultAdjoint.AsReadOnlySpan(), vAdjoint.AsSpan(), resultAdjoint.Rows, resultAdjoint.Columns);
     }
 
     /// <summary>Ẏ = Ȧ + 1·v̇ᵀ.</summary>

@@ -15,6 +15,7 @@ public sealed class Sgd<T> : Optimizer<T> where T : IFloatingPointIeee754<T>
     /// <inheritdoc/>
     protected override void Update(int index, Span<T> theta, ReadOnlySpan<T> gradient, T alpha)
     {
-        for (int i = 0; i < theta.Length; i++) theta[i] -= alpha * gradient[i];
+        // θ + (−α)·g, vectorised: the same bits as θ − α·g (negation is exact, and MultiplyAdd does not fuse).
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(gradient[..theta.Length], -alpha, theta, theta);
     }
 }

@@ -68,6 +68,82 @@ public class MatMulTests
             CheckAllForms<float>(m, n, k, 2e-6);
         }, iter: 25);
 
+    /// <summary>
+    /// The small-matrix path (B at most 64 columns wide, no packing, a last vector overlapping its neighbour at a ragged
+    /// right edge) at the MLP's shapes and around its edges: n = 1, 10, 50, 63, 65 (65 is past the path), k = 1 and
+    /// 784, m = 1, 2, 5 (ragged row tiles), 128 and 784, and one product big enough for two threads. Every product form, overwriting and accumulating.
+    /// </summary>
+    public static TheoryData<int, int, int> EdgeShapes()
+    {
+        var data = new TheoryData<int, int, int>();
+        foreach (int n in new[] { 1, 10, 50, 63, 65 })
+            foreach (int k in new[] { 1, 784 })
+                foreach (int m in new[] { 1, 2, 5, 128 })
+                    data.Add(m, n, k);
+        data.Add(784, 50, 128);
+        data.Add(128, 50, 50);
+        data.Add(50, 50, 128);
+        data.Add(128, 10, 50);
+        data.Add(50, 10, 128);
+        data.Add(64, 64, 64);
+        data.Add(7, 8, 3);
+        data.Add(9, 17, 40);
+        data.Add(13, 24, 5);
+        data.Add(2001, 50, 90); // 9M multiply-adds: the small path's two-thread split (odd m)
+        return data;
+    }
+
+    [Theory, MemberData(nameof(EdgeShapes))]
+    public void Edge_shapes_match_the_triple_loop(int m, int n, int k)
+    {
+        CheckAllForms<float>(m, n, k, 2e-6);
+        CheckAllForms<double>(m, n, k, 1e-12);
+        CheckAccumulating<float>(m, n, k, 2e-6);
+        CheckAccumulating<double>(m, n, k, 1e-12);
+    }
+
+    /// <summary>
+    /// C += op(A)·op(B) through the VJPs, into adjoints that already hold values: Ā += Ȳ·Bᵀ (A·Bᵀ form),
+    /// B̄ += Aᵀ·Ȳ (Aᵀ·B form), and Ā += Ȳ·B of A·Bᵀ (plain form), each against start + triple loop.
+    /// </summary>
+    static void CheckAccumulating<T>(int m, int n, int k, double tolerance) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var g = new Random(m * 7919 + n * 104729 + k * 13);
+        // The product under test is C (m×n) = P (m×k) · Q (k×n).
+        var p = Random<T>(m, k, g);
+        var q = Random<T>(k, n, g);
+        var product = Naive(p, q);
+        var start = Random<T>(m, n, g);
+        var expected = Plus(start, product);
+        // Y = A·B with A = Pᵀ (k×m), B m×n, Ȳ = Q (k×n): B̄ += Aᵀ·Ȳ = P·Q (the Aᵀ·B form).
+        var adjoint = Copy(start);
+        Ops.MatMulVjpRight(q, Ops.Transpose(p), Tensor<T>.Zeros(m, n), Tensor<T>.Zeros(k, n), adjoint);
+        AssertClose(expected, adjoint, k, tolerance, $"B̄ += Aᵀ·Ȳ {m}×{k}·{k}×{n}");
+        // Y = A·B with A m×n, B = Qᵀ (n×k), Ȳ = P (m×k): Ā += Ȳ·Bᵀ = P·Q (the A·Bᵀ form).
+        adjoint = Copy(start);
+        Ops.MatMulVjpLeft(p, Tensor<T>.Zeros(m, n), Ops.Transpose(q), Tensor<T>.Zeros(m, k), adjoint);
+        AssertClose(expected, adjoint, k, tolerance, $"Ā += Ȳ·Bᵀ {m}×{k}·{k}×{n}");
+        // Y = A·Bᵀ with A m×n, B = Q (k×n), Ȳ = P (m×k): Ā += Ȳ·B = P·Q (the plain form).
+        adjoint = Copy(start);
+        Ops.MatMulTransposeBVjpLeft(p, Tensor<T>.Zeros(m, n), q, Tensor<T>.Zeros(m, k), adjoint);
+        AssertClose(expected, adjoint, k, tolerance, $"Ā += Ȳ·B {m}×{k}·{k}×{n}");
+    }
+
+    static Tensor<T> Copy<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var c = Tensor<T>.ZerosLike(t);
+        t.AsSpan().CopyTo(c.AsSpan());
+        return c;
+    }
+
+    static double[,] Plus<T>(Tensor<T> start, double[,] product) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var sum = new double[product.GetLength(0), product.GetLength(1)];
+        for (int i = 0; i < sum.GetLength(0); i++)
+            for (int j = 0; j < sum.GetLength(1); j++) sum[i, j] = double.CreateTruncating(start[i, j]) + product[i, j];
+        return sum;
+    }
+
     [Fact]
     public void Matrix_times_vector_gives_a_vector()
     {

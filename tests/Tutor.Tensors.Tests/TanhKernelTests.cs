@@ -63,4 +63,26 @@ public class TanhKernelTests
         Assert.True(float.IsNaN(yf[4]), "tanhf(NaN) = NaN");
         Assert.Equal(1e-30f, yf[5]);
     }
+
+    [Fact]
+    public void Float_tanh_is_within_2_ulp_on_a_dense_sweep()
+    {
+        // Every 2⁻¹³ from −12 to 12 (196,609 points: the exp branch's whole useful range, where the float exp's
+        // error meets the division's), and 4,096 consecutive floats either side of the branch point 0.625.
+        var points = new List<float>();
+        for (int i = -12 * 8192; i <= 12 * 8192; i++) points.Add(i / 8192f);
+        for (float v = 0.625f, w = 0.625f, j = 0; j < 4096; j++, v = MathF.BitIncrement(v), w = MathF.BitDecrement(w)) { points.Add(v); points.Add(-w); }
+        float[] x = [.. points];
+        var y = Ops.Tanh(Tensor<float>.Vector(x)).ToArray();
+        double worst = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double want = Math.Tanh(x[i]);
+            if (want == 0) { Assert.Equal(0f, y[i]); continue; }
+            double ulps = Math.Abs(y[i] - want) / (Math.Pow(2, -23) * Math.Abs(want));
+            worst = Math.Max(worst, ulps);
+            Assert.True(ulps <= 2, $"tanh({x[i]:R}) = {y[i]:R}, exact {want:R}: {ulps:F2} ulp");
+        }
+        Assert.True(worst > 0, "the sweep compared nothing");
+    }
 }

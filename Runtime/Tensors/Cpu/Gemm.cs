@@ -44,6 +44,12 @@ internal static class Gemm
     /// <summary>From this many multiply-adds on, two threads share the work.</summary>
     const long ParallelWork = 96L * 96 * 96;
 
+    /// <summary>
+    /// Whether narrow products take <see cref="GemmSmall"/> (on by default). Off only to measure the packed path
+    /// against it in one process (bench/Tutor.Benchmarks.Tensors <c>--mlp-profile</c>).
+    /// </summary>
+    internal static bool SmallPath = true;
+
     /// <summary>C (m×n, row-major, leading dimension ldc) = A (m×k) · B (k×n), or C += A·B when <paramref name="accumulate"/>.</summary>
     public static void Multiply<T>(StridedMatrix<T> a, StridedMatrix<T> b, T[] c, int cOffset, int ldc, int m, int n, int k, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -54,6 +60,12 @@ internal static class Gemm
         {
             // Matrix·vector (and vector·matrix): one dot product or one axpy per row, vectorised.
             Narrow(a, b, cm, m, n, k, accumulate);
+            return;
+        }
+        if (SmallPath && m >= 2 && GemmSmall.Applies<T>(n, k))
+        {
+            // B narrow enough to stay in L2 unpacked (the MLP's 50- and 10-wide layers, 64³): no packing, no padding.
+            GemmSmall.Multiply(a, b, cm, m, n, k, accumulate);
             return;
         }
         if (!GemmKernels.Supported<T>() || work <= SmallWork || n < 4 || m < 2)

@@ -43,6 +43,20 @@ public class OptimizerTests
     }
 
     [Fact]
+    public void Sgd_on_a_long_parameter_is_theta_minus_alpha_gradient_to_the_bit()
+    {
+        // The update is vectorised (1003 values: whole vectors and a tail); each element must still be θ − α·g rounded
+        // once per operation, as the scalar rule computes it here.
+        var g = new Random(11);
+        float[] theta = [.. Enumerable.Range(0, 1003).Select(_ => (float)(g.NextDouble() * 2 - 1))];
+        float[] gradient = [.. Enumerable.Range(0, 1003).Select(_ => (float)(g.NextDouble() * 2 - 1))];
+        float alpha = (float)0.01;
+        float[] expected = [.. theta.Select((t, i) => t - alpha * gradient[i])];
+        new Sgd<float>(new ParameterSet<float> { new Parameter<float>("θ", theta, gradient) }, 0.01).Step();
+        Assert.Equal(expected, theta);
+    }
+
+    [Fact]
     public void Momentum_accumulates_the_velocity_then_steps_along_it()
     {
         // v₁ = (1, 10), θ₁ = (0.9, 0); g₁ = (0.9, 0), v₂ = 0.9·(1, 10) + (0.9, 0) = (1.8, 9), θ₂ = (0.9 − 0.18, 0 − 0.9).
