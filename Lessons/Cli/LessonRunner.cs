@@ -37,6 +37,7 @@ static class LessonRunner
             {
                 failed++;
                 error.WriteLine($"FAIL {lesson.Id}: {e.GetType().Name}: {e.Message}");
+                if (e.StackTrace is { } stack) error.WriteLine(stack);   // where it threw, for whoever fixes it
                 failures.Add($"FAIL {lesson.Id}: threw {e.GetType().Name}: {FirstLine(e.Message)}");
             }
         }

@@ -103,6 +103,7 @@ namespace Tutor.Generator.Parsing
                 if (loop.Span.Contains(declared)) return null;
                 var body = LoopBody(loop);
                 var inside = writes.Where(w => loop.Span.Contains(w.Span)).ToList();
+                if (inside.Count == 0) return null;   // not written in this loop: nothing to snapshot per iteration (a plain read is taped)
                 if (inside.Any(w => !body.Span.Contains(w.Span))) continue; // written by the loop header itself
                 var next = j + 1 < chain.Count ? chain[j + 1] : read;
                 if (inside.All(w => w.Span.End <= next.SpanStart)) return loop;
