@@ -63,6 +63,8 @@ public static partial class Ops
     public static Tensor<T> CrossEntropyLoss<T>(Tensor<T> logits, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Shapes.RequireLabels(nameof(CrossEntropyLoss), logits.Shape, labels);
+        if (typeof(T) == typeof(float) && logits.Columns < ShortRow)
+            return Tensor<T>.Scalar(T.CreateTruncating(ShortRowsLoss((Tensor<float>)(object)logits, labels)));
         var s = Scratch<T>.Get(logits.Columns);
         T total = T.Zero;
         for (int i = 0; i < logits.Rows; i++) total += LogSumExp(logits.Row(i), s) - logits[i, labels[i]];
@@ -75,6 +77,11 @@ public static partial class Ops
     {
         CheckVjp(nameof(CrossEntropyLossVjp), resultAdjoint, result, logits, logitsAdjoint);
         T g = resultAdjoint.ToScalar() / Count<T>(logits.Rows);
+        if (typeof(T) == typeof(float) && logits.Columns < ShortRow)
+        {
+            ShortRowsVjp(float.CreateTruncating(g), (Tensor<float>)(object)logits, labels, (Tensor<float>)(object)logitsAdjoint);
+            return;
+        }
         var p = Scratch<T>.Get(logits.Columns);
         var s = Scratch<T>.GetSecond(logits.Columns);
         for (int i = 0; i < logits.Rows; i++)
@@ -190,6 +197,81 @@ public static partial class Ops
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// e^(x − max) for every element of float logits with rows shorter than <see cref="ShortRow"/> (the MLP's 10
+    /// classes), in one vectorised pass over the batch (<see cref="Cpu.TanhKernel.ExpOfNonPositiveInPlace"/>) instead of
+    /// a scalar exp per element; the row maxima go to <paramref name="max"/>. A row whose maximum is ±∞ or NaN is left to
+    /// the scalar <see cref="LogSumExp{T}"/> by the callers (its exps here are zeros).
+    /// </summary>
+    static void ShiftedExps(Tensor<float> logits, Span<float> e, Span<float> max)
+    {
+        var x = logits.AsReadOnlySpan();
+        int columns = logits.Columns;
+        for (int i = 0, o = 0; i < logits.Rows; i++, o += columns)
+        {
+            float m = x[o];
+            for (int j = 1; j < columns && !float.IsNaN(m); j++)
+                if (x[o + j] > m || float.IsNaN(x[o + j])) m = x[o + j];
+            max[i] = m;
+            if (float.IsFinite(m))
+                for (int j = 0; j < columns; j++) e[o + j] = x[o + j] - m;
+            else
+                e.Slice(o, columns).Fill(float.NegativeInfinity);
+        }
+        Cpu.TanhKernel.ExpOfNonPositiveInPlace(e);
+    }
+
+    /// <summary>Mean cross-entropy of float rows shorter than <see cref="ShortRow"/>: max + ln Σ e^(x − max) − x[label] per row.</summary>
+    static float ShortRowsLoss(Tensor<float> logits, int[] labels)
+    {
+        int rows = logits.Rows, columns = logits.Columns;
+        var e = Scratch<float>.Get(rows * columns);
+        var max = Scratch<float>.GetSecond(rows);
+        ShiftedExps(logits, e, max);
+        float total = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            float lse;
+            if (float.IsFinite(max[i]))
+            {
+                float sum = 0;
+                for (int j = i * columns; j < (i + 1) * columns; j++) sum += e[j];
+                lse = max[i] + MathF.Log(sum);
+            }
+            else lse = LogSumExp<float>(logits.Row(i), []);
+            total += lse - logits[i, labels[i]];
+        }
+        return total / rows;
+    }
+
+    /// <summary>x̄ += g·(softmax(x) − onehot(label)) row by row, for float rows shorter than <see cref="ShortRow"/>.</summary>
+    static void ShortRowsVjp(float g, Tensor<float> logits, int[] labels, Tensor<float> logitsAdjoint)
+    {
+        int rows = logits.Rows, columns = logits.Columns;
+        var e = Scratch<float>.Get(rows * columns);
+        var max = Scratch<float>.GetSecond(rows);
+        ShiftedExps(logits, e, max);
+        Span<float> p = stackalloc float[ShortRow];
+        for (int i = 0; i < rows; i++)
+        {
+            var row = logitsAdjoint.Row(i);
+            if (float.IsFinite(max[i]))
+            {
+                var ei = e.Slice(i * columns, columns);
+                float sum = 0;
+                for (int j = 0; j < columns; j++) sum += ei[j];
+                float scale = g / sum;
+                for (int j = 0; j < columns; j++) row[j] += ei[j] * scale;
+            }
+            else
+            {
+                SoftmaxFromLse(logits.Row(i), LogSumExp<float>(logits.Row(i), []), p);
+                for (int j = 0; j < columns; j++) row[j] += p[j] * g;
+            }
+            row[labels[i]] -= g;
+        }
+    }
 
     /// <summary>Ŷ − Y in scratch, after checking the shapes agree.</summary>
     static Span<T> Difference<T>(string op, Tensor<T> prediction, Tensor<T> target) where T : unmanaged, IFloatingPointIeee754<T>
