@@ -55,25 +55,15 @@ public sealed partial class GpuOps
     }
 
     static void CheckVjp<T>(string op, GpuTensor<T> resultAdjoint, GpuTensor<T> result, GpuTensor<T> operand, GpuTensor<T> operandAdjoint)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireDestination(op, result.Shape, resultAdjoint.Shape, "result adjoint");
-        Shapes.RequireDestination(op, operand.Shape, operandAdjoint.Shape, "operand adjoint");
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Shapes.RequireVjp(op, resultAdjoint.Shape, result.Shape, operand.Shape, operandAdjoint.Shape);
 
     static void CheckJvp<T>(string op, GpuTensor<T> result, GpuTensor<T> resultTangent, GpuTensor<T> operand, GpuTensor<T>? tangent,
-        GpuTensor<T>? operand2 = null, GpuTensor<T>? tangent2 = null) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireDestination(op, result.Shape, resultTangent.Shape, "result tangent");
-        if (tangent is not null) Shapes.RequireDestination(op, operand.Shape, tangent.Shape, "operand tangent");
-        if (tangent2 is not null && operand2 is not null) Shapes.RequireDestination(op, operand2.Shape, tangent2.Shape, "second operand tangent");
-    }
+        GpuTensor<T>? operand2 = null, GpuTensor<T>? tangent2 = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Shapes.RequireJvp(op, result.Shape, resultTangent.Shape, operand.Shape, tangent?.Shape, operand2?.Shape, tangent2?.Shape);
 
-    static void RequireNoAlias<T>(string op, GpuTensor<T> destination, GpuTensor<T> input) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (destination.Overlaps(input))
-            throw new global::Tutor.Tensors.ShapeMismatchException(op, $"{op}: the destination {destination.Shape} shares storage with an operand {input.Shape}; pass a separate buffer.");
-    }
+    static void RequireNoAlias<T>(string op, GpuTensor<T> destination, GpuTensor<T> input) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Shapes.RequireNoAlias(op, destination.Shape, input.Shape, destination.Overlaps(input));
 
     static T Count<T>(int n) where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(n);
 

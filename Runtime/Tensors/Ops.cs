@@ -27,20 +27,13 @@ public static partial class Ops
 
     /// <summary>Checks the arguments of a VJP: Ȳ has the result's shape, Ā the operand's.</summary>
     static void CheckVjp<T>(string op, Tensor<T> resultAdjoint, Tensor<T> result, Tensor<T> operand, Tensor<T> operandAdjoint)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireDestination(op, result.Shape, resultAdjoint.Shape, "result adjoint");
-        Shapes.RequireDestination(op, operand.Shape, operandAdjoint.Shape, "operand adjoint");
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Shapes.RequireVjp(op, resultAdjoint.Shape, result.Shape, operand.Shape, operandAdjoint.Shape);
 
     /// <summary>Checks the arguments of a JVP: each tangent has its operand's shape, Ẏ the result's.</summary>
     static void CheckJvp<T>(string op, Tensor<T> result, Tensor<T> resultTangent, Tensor<T> operand, Tensor<T>? tangent,
-        Tensor<T>? operand2 = null, Tensor<T>? tangent2 = null) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireDestination(op, result.Shape, resultTangent.Shape, "result tangent");
-        if (tangent is not null) Shapes.RequireDestination(op, operand.Shape, tangent.Shape, "operand tangent");
-        if (tangent2 is not null && operand2 is not null) Shapes.RequireDestination(op, operand2.Shape, tangent2.Shape, "second operand tangent");
-    }
+        Tensor<T>? operand2 = null, Tensor<T>? tangent2 = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Shapes.RequireJvp(op, result.Shape, resultTangent.Shape, operand.Shape, tangent?.Shape, operand2?.Shape, tangent2?.Shape);
 
     static T Count<T>(int n) where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(n);
 }

@@ -32,10 +32,30 @@ internal static class Shapes
 
     /// <summary>The op writes its output while still reading its inputs: forbid a destination that overlaps one.</summary>
     public static void RequireNoAlias<T>(string op, Tensor<T> destination, Tensor<T> input)
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        RequireNoAlias(op, destination.Shape, input.Shape, destination.Overlaps(input));
+
+    /// <summary>The same check for any backend: <paramref name="overlaps"/> says whether the two share storage.</summary>
+    public static void RequireNoAlias(string op, TensorShape destination, TensorShape input, bool overlaps)
     {
-        if (destination.Overlaps(input))
-            throw new ShapeMismatchException(op, $"{op}: the destination {destination.Shape} shares storage with an operand {input.Shape}; pass a separate buffer.");
+        if (overlaps)
+            throw new ShapeMismatchException(op, $"{op}: the destination {destination} shares storage with an operand {input}; pass a separate buffer.");
+    }
+
+    /// <summary>The arguments of a VJP: Ȳ has the result's shape, Ā the operand's.</summary>
+    public static void RequireVjp(string op, TensorShape resultAdjoint, TensorShape result, TensorShape operand, TensorShape operandAdjoint)
+    {
+        RequireDestination(op, result, resultAdjoint, "result adjoint");
+        RequireDestination(op, operand, operandAdjoint, "operand adjoint");
+    }
+
+    /// <summary>The arguments of a JVP: each given tangent has its operand's shape, Ẏ the result's.</summary>
+    public static void RequireJvp(string op, TensorShape result, TensorShape resultTangent, TensorShape operand, TensorShape? tangent,
+        TensorShape? operand2 = null, TensorShape? tangent2 = null)
+    {
+        RequireDestination(op, result, resultTangent, "result tangent");
+        if (tangent is { } t) RequireDestination(op, operand, t, "operand tangent");
+        if (tangent2 is { } t2 && operand2 is { } o2) RequireDestination(op, o2, t2, "second operand tangent");
     }
 
     public static void RequireLabels(string op, TensorShape logits, int[] labels)
