@@ -17,17 +17,27 @@ public static class TensorChecks
     /// </summary>
     public static void ThrowIfNotFinite<T>(Tensor<T> tensor, long step, string operation) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (IsFinite(tensor)) return;
+        if (FirstNonFinite(tensor, out int count) is not { } first) return;
+        throw new NonFiniteTensorException(step, operation,
+            $"Step {step}: {operation} produced {first} of a {tensor.Shape} tensor ({count} non-finite value{(count == 1 ? "" : "s")}). " +
+            "Look for a log or division of zero, an exp that overflowed, or a learning rate that makes training diverge.");
+    }
+
+    /// <summary>The first NaN or ±∞ with its position (<c>"NaN at [3, 1]"</c>) and how many there are; null when all are finite.</summary>
+    internal static string? FirstNonFinite<T>(Tensor<T> tensor, out int count) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        count = 0;
+        if (IsFinite(tensor)) return null;
         var span = tensor.AsReadOnlySpan();
-        int first = -1, count = 0;
+        int first = -1;
         for (int i = 0; i < span.Length; i++)
             if (!T.IsFinite(span[i])) { if (first < 0) first = i; count++; }
         string where = tensor.Rank == 2 ? $"[{first / tensor.Columns}, {first % tensor.Columns}]" : $"[{first}]";
-        string what = T.IsNaN(span[first]) ? "NaN" : T.IsPositiveInfinity(span[first]) ? "+∞" : "−∞";
-        throw new NonFiniteTensorException(step, operation,
-            $"Step {step}: {operation} produced {what} at {where} of a {tensor.Shape} tensor ({count} non-finite value{(count == 1 ? "" : "s")}). " +
-            "Look for a log or division of zero, an exp that overflowed, or a learning rate that makes training diverge.");
+        return $"{Name(span[first])} at {where}";
     }
+
+    /// <summary>"NaN", "+∞" or "−∞" for a value that is not finite.</summary>
+    internal static string Name<T>(T value) where T : IFloatingPointIeee754<T> => T.IsNaN(value) ? "NaN" : T.IsPositive(value) ? "+∞" : "−∞";
 }
 
 /// <summary>A NaN or ∞ appeared in training; <see cref="Step"/> and <see cref="Operation"/> say where.</summary>

@@ -74,7 +74,7 @@ public static class NonFinite
         _ => null,
     };
 
-    static string Name<T>(T v) where T : IFloatingPointIeee754<T> => T.IsNaN(v) ? "NaN" : T.IsPositive(v) ? "+∞" : "−∞";
+    static string Name<T>(T v) where T : IFloatingPointIeee754<T> => TensorChecks.Name(v);
 
     static string? InArray<T>(T[] values) where T : IFloatingPointIeee754<T>
     {
@@ -82,13 +82,6 @@ public static class NonFinite
         return i < 0 ? null : $"{Name(values[i])} at [{i}] of {values.Length} values";
     }
 
-    static string? InTensor<T>(Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (TensorChecks.IsFinite(tensor)) return null;
-        var span = tensor.AsReadOnlySpan();
-        int i = 0;
-        while (T.IsFinite(span[i])) i++;
-        string where = tensor.Rank == 2 ? $"[{i / tensor.Columns}, {i % tensor.Columns}]" : $"[{i}]";
-        return $"{Name(span[i])} at {where} of a {tensor.Shape} tensor";
-    }
+    static string? InTensor<T>(Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T> =>
+        TensorChecks.FirstNonFinite(tensor, out _) is { } first ? $"{first} of a {tensor.Shape} tensor" : null;
 }
