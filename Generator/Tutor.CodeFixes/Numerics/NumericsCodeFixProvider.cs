@@ -146,16 +146,17 @@ namespace Tutor.CodeFixes.Numerics
             var parsed = SyntaxFactory.ParseExpression(code);
             if (parsed.ContainsDiagnostics)
                 return null;
-            return parsed.ReplaceNodes(QualifiedNames(parsed), (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+            return SimplifyNames(parsed);
         }
 
-        static IEnumerable<MemberAccessExpressionSyntax> QualifiedNames(SyntaxNode node) =>
-            node.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
-                .Where(m => m.Expression is AliasQualifiedNameSyntax alias && alias.Alias.Identifier.Text == "global");
+        /// <summary>Marks the <c>global::</c>-qualified names for the simplifier (and for adding their usings).</summary>
+        static T SimplifyNames<T>(T node) where T : SyntaxNode =>
+            node.ReplaceNodes(
+                node.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
+                    .Where(m => m.Expression is AliasQualifiedNameSyntax alias && alias.Alias.Identifier.Text == "global"),
+                (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
 
-        static SyntaxNode Annotate(SyntaxNode statement) =>
-            statement.ReplaceNodes(QualifiedNames(statement), (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation))
-                .WithAdditionalAnnotations(Formatter.Annotation);
+        static SyntaxNode Annotate(SyntaxNode statement) => SimplifyNames(statement).WithAdditionalAnnotations(Formatter.Annotation);
 
         /// <summary>
         /// A local declared among the declarations right before the loop as <c>var name = hoisted;</c> (after a fix of
