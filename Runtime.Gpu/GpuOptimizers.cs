@@ -2,6 +2,7 @@ using System.Numerics;
 using ILGPU;
 using ILGPU.Runtime;
 using Tutor.Gpu.Kernels;
+using Tutor.Training;
 
 namespace Tutor.Gpu;
 
@@ -72,11 +73,7 @@ public abstract class GpuOptimizer<T> : IDisposable where T : unmanaged, IFloati
     public double LearningRate
     {
         get => learningRate;
-        set
-        {
-            if (!double.IsFinite(value) || value <= 0) throw new ArgumentOutOfRangeException(nameof(value), value, "the learning rate must be finite and positive");
-            learningRate = value;
-        }
+        set => learningRate = Schedules.CheckRate(value);
     }
 
     /// <summary>t, the number of steps taken so far (Adam's bias correction uses it).</summary>

@@ -34,11 +34,7 @@ public abstract class Optimizer<T> where T : IFloatingPointIeee754<T>
     public double LearningRate
     {
         get => learningRate;
-        set
-        {
-            if (!double.IsFinite(value) || value <= 0) throw new ArgumentOutOfRangeException(nameof(value), value, "the learning rate must be finite and positive");
-            learningRate = value;
-        }
+        set => learningRate = Schedules.CheckRate(value);
     }
 
     /// <summary>t, the number of steps taken so far (Adam's bias correction uses it).</summary>
