@@ -28,6 +28,15 @@ public sealed record GpuKernelOptions
     /// <summary>Matrix multiply: the depth of a shared-memory tile (elements of the inner dimension per step).</summary>
     public int MatMulTileK { get; init; } = 8;
 
+    /// <summary>
+    /// Matrix multiply: the threads a product's launch should start (see <see cref="MatMulPlan"/>); a smaller tile
+    /// or a split of the inner dimension is used below it. 0: 384 per multiprocessor of the device (12 warps each).
+    /// </summary>
+    public int MatMulTargetThreads { get; init; }
+
+    /// <summary>Matrix multiply: the shortest stretch of the inner dimension a split layer sums (at least <see cref="MatMulTileK"/>).</summary>
+    public int MatMulMinSplitDepth { get; init; } = 64;
+
     /// <summary>The options for a CUDA or OpenCL GPU: 256-thread groups; 128×128×8 matrix tiles, 8×8 outputs a thread.</summary>
     public static GpuKernelOptions Gpu { get; } = new();
 
@@ -35,6 +44,8 @@ public sealed record GpuKernelOptions
     public static GpuKernelOptions CpuSimulator { get; } = new()
     {
         GroupSize = 16, MaxGroups = 4, MatMulMicroTile = 4, MatMulThreadsX = 4, MatMulThreadsY = 4, MatMulTileK = 8,
+        // Small enough that the tests' small products take the smaller tile and the split path too.
+        MatMulTargetThreads = 64, MatMulMinSplitDepth = 8,
     };
 
     /// <summary>The default options for <paramref name="accelerator"/>.</summary>
@@ -53,7 +64,7 @@ public sealed record GpuKernelOptions
             throw new ArgumentException($"MatMulMicroTile is {MatMulMicroTile}; the kernels exist for 4×4 and 8×8 outputs a thread.");
         if (GroupSize > Kernels.GroupReduce.MaxGroupSize)
             throw new ArgumentException($"GroupSize {GroupSize} exceeds the reductions' shared scratch of {Kernels.GroupReduce.MaxGroupSize}.");
-        if (MatMulTileK < 1 || MaxGroups < 1)
-            throw new ArgumentException("MatMulTileK and MaxGroups must be positive.");
+        if (MatMulTileK < 1 || MaxGroups < 1 || MatMulMinSplitDepth < 1 || MatMulTargetThreads < 0)
+            throw new ArgumentException("MatMulTileK, MaxGroups and MatMulMinSplitDepth must be positive, MatMulTargetThreads 0 or more.");
     }
 }

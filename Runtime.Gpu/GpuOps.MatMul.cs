@@ -124,19 +124,33 @@ public sealed partial class GpuOps
             RequireNoAlias(op, c, b);
         }
         var o = runtime.Options;
-        int bm = o.MatMulMicroTile * o.MatMulThreadsY, bn = o.MatMulMicroTile * o.MatMulThreadsX;
-        var config = new KernelConfig(
-            new Index2D((n + bn - 1) / bn, (m + bm - 1) / bm),
-            new Index2D(o.MatMulThreadsX, o.MatMulThreadsY),
-            SharedMemoryConfig.RequestDynamic<T>(o.MatMulTileK * (bm + bn)));
-        string kernel = o.MatMulMicroTile == 8 ? nameof(Kernels.MatMul.Kernel8) : nameof(Kernels.MatMul.Kernel4);
-        Launch<T, MatMulArgs<T>>(typeof(Kernels.MatMul), kernel, config, new MatMulArgs<T>
+        var plan = MatMulPlan.For(o, runtime.MatMulTargetThreads, m, n, k);
+        var args = new MatMulArgs<T>
         {
             A = V(a, op), B = V(b, op), C = V(c, op), M = m, N = n, K = k,
-            // op(A)[i, k]: A[i, k] = A[i·cols + k], or A[k, i] = A[k·cols + i] when transposed.
+            // op(A)[i, k]: A[i·cols + k], or A[k·cols + i] when transposed.
             ARowStride = ta ? 1 : a.Columns, AColumnStride = ta ? a.Columns : 1,
             BRowStride = tb ? 1 : b.Columns, BColumnStride = tb ? b.Columns : 1,
             TransposeA = ta ? 1 : 0, TransposeB = tb ? 1 : 0, TileK = o.MatMulTileK, Accumulate = accumulate ? 1 : 0,
+            KChunk = plan.KChunk,
+        };
+        var config = new KernelConfig(
+            new Index3D(plan.GroupsX, plan.GroupsY, plan.Splits),
+            new Index3D(plan.ThreadsX, plan.ThreadsY, 1),
+            SharedMemoryConfig.RequestDynamic<T>(o.MatMulTileK * (plan.TileRows + plan.TileColumns)));
+        string kernel = plan.MicroTile == 8 ? nameof(Kernels.MatMul.Kernel8) : nameof(Kernels.MatMul.Kernel4);
+        if (plan.Splits == 1)
+        {
+            Launch<T, MatMulArgs<T>>(typeof(Kernels.MatMul), kernel, config, args);
+            return c;
+        }
+        // Too few tiles to fill the device: each z-layer of the grid sums its own stretch of k into a partial
+        // product, and a second kernel adds the layers in a fixed order (the same bits run to run, unlike atomics).
+        using var partials = runtime.Uninitialized<T>(TensorShape.Vector(plan.Splits * m * n));
+        Launch<T, MatMulArgs<T>>(typeof(Kernels.MatMul), kernel, config, args with { C = partials.View, Accumulate = 0 });
+        Launch<T, SplitSumArgs<T>>(typeof(MatMulSplits), nameof(MatMulSplits.Sum), runtime.Elementwise((long)m * n), new SplitSumArgs<T>
+        {
+            Partials = partials.View, C = args.C, Elements = m * n, Splits = plan.Splits, Accumulate = args.Accumulate,
         });
         return c;
     }

@@ -71,6 +71,11 @@ public sealed partial class GpuRuntime : IDisposable
     /// <summary>Group and tile sizes of the kernels.</summary>
     public GpuKernelOptions Options { get; }
 
+    /// <summary>Threads a matrix product's launch aims for (<see cref="GpuKernelOptions.MatMulTargetThreads"/>, or 384 per multiprocessor).</summary>
+    public long MatMulTargetThreads => Options.MatMulTargetThreads > 0
+        ? Options.MatMulTargetThreads
+        : 384L * Math.Max(1, Accelerator.NumMultiprocessors);
+
     /// <summary>The device buffers kept for reuse.</summary>
     public BufferPool Pool { get; }
 

@@ -1,4 +1,5 @@
 using ILGPU;
+using ILGPU.Algorithms;
 
 namespace Tutor.Gpu.Kernels;
 
@@ -22,24 +23,114 @@ namespace Tutor.Gpu.Kernels;
 /// </summary>
 public static class MatMul
 {
+    /// <summary>
+    /// Which elements of the two tiles this thread copies, worked out once per kernel instead of dividing for every
+    /// element of every slice (an integer division is some twenty instructions on a GPU, and it made the copy cost
+    /// as much as a third of the multiply-adds). Fast when the group's thread count is a multiple of the tile side
+    /// that consecutive threads walk (always so for the GPU tiles); otherwise the copy divides as before.
+    /// </summary>
+    struct TileWalk
+    {
+        /// <summary>1 when the fast walk applies to A (B).</summary>
+        public int AFast, BFast;
+        /// <summary>A: the fixed coordinate, the first moving one and its step (rows, or k when transposed).</summary>
+        public int AFixed, AStart, AStep;
+        /// <summary>B: the fixed coordinate, the first moving one and its step (k, or columns when transposed).</summary>
+        public int BFixed, BStart, BStep;
+
+        public static TileWalk For<T>(MatMulArgs<T> a, int bm, int bn) where T : unmanaged
+        {
+            int threads = Group.DimX * Group.DimY, tid = Group.IdxY * Group.DimX + Group.IdxX, bk = a.TileK;
+            var w = new TileWalk();
+            // op(A) tile, [k][r] in shared memory. Untransposed A is walked along k (consecutive addresses): k fixed
+            // per thread when threads is a multiple of bk, rows stepping by threads / bk. Transposed, along r.
+            int aSide = a.TransposeA != 0 ? bm : bk;
+            if (threads % aSide == 0)
+            {
+                w.AFast = 1;
+                w.AFixed = tid % aSide;
+                w.AStart = tid / aSide;
+                w.AStep = threads / aSide;
+            }
+            // op(B) tile, [k][c]. Untransposed B is walked along c; transposed, along k.
+            int bSide = a.TransposeB != 0 ? bk : bn;
+            if (threads % bSide == 0)
+            {
+                w.BFast = 1;
+                w.BFixed = tid % bSide;
+                w.BStart = tid / bSide;
+                w.BStep = threads / bSide;
+            }
+            return w;
+        }
+    }
+
     /// <summary>Copies the k0-th slice's tiles of op(A) (as [k][m]) and op(B) (as [k][n]) into shared memory, then waits for the group.</summary>
-    static void LoadTiles<T>(MatMulArgs<T> a, ArrayView<T> s, int k0, int bm, int bn) where T : unmanaged
+    static void LoadTiles<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int k0, int kEnd, int bm, int bn) where T : unmanaged
     {
         int threads = Group.DimX * Group.DimY, tid = Group.IdxY * Group.DimX + Group.IdxX, bk = a.TileK;
         int rowBase = Grid.IdxY * bm, colBase = Grid.IdxX * bn, tileB = bk * bm;
-        for (int e = tid; e < bm * bk; e += threads)
+        if (w.AFast != 0)
         {
-            int r, k;
-            if (a.TransposeA != 0) { k = e / bm; r = e - k * bm; } else { r = e / bk; k = e - r * bk; }
-            int gi = rowBase + r, gk = k0 + k;
-            s[k * bm + r] = gi < a.M && gk < a.K ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+            if (a.TransposeA != 0)
+            {
+                int r = w.AFixed, gi = rowBase + r;
+                for (int k = w.AStart; k < bk; k += w.AStep)
+                {
+                    int gk = k0 + k;
+                    s[k * bm + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                }
+            }
+            else
+            {
+                int k = w.AFixed, gk = k0 + k;
+                for (int r = w.AStart; r < bm; r += w.AStep)
+                {
+                    int gi = rowBase + r;
+                    s[k * bm + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                }
+            }
         }
-        for (int e = tid; e < bk * bn; e += threads)
+        else
         {
-            int k, c;
-            if (a.TransposeB != 0) { c = e / bk; k = e - c * bk; } else { k = e / bn; c = e - k * bn; }
-            int gk = k0 + k, gj = colBase + c;
-            s[tileB + k * bn + c] = gk < a.K && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+            for (int e = tid; e < bm * bk; e += threads)
+            {
+                int r, k;
+                if (a.TransposeA != 0) { k = e / bm; r = e - k * bm; } else { r = e / bk; k = e - r * bk; }
+                int gi = rowBase + r, gk = k0 + k;
+                s[k * bm + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+            }
+        }
+        if (w.BFast != 0)
+        {
+            if (a.TransposeB != 0)
+            {
+                int k = w.BFixed, gk = k0 + k;
+                for (int c = w.BStart; c < bn; c += w.BStep)
+                {
+                    int gj = colBase + c;
+                    s[tileB + k * bn + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                }
+            }
+            else
+            {
+                int c = w.BFixed, gj = colBase + c;
+                for (int k = w.BStart; k < bk; k += w.BStep)
+                {
+                    int gk = k0 + k;
+                    s[tileB + k * bn + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                }
+            }
+        }
+        else
+        {
+            for (int e = tid; e < bk * bn; e += threads)
+            {
+                int k, c;
+                if (a.TransposeB != 0) { c = e / bk; k = e - c * bk; } else { k = e / bn; c = e - k * bn; }
+                int gk = k0 + k, gj = colBase + c;
+                s[tileB + k * bn + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+            }
         }
         Group.Barrier();
     }
@@ -57,9 +148,11 @@ public static class MatMul
         T c10 = z, c11 = z, c12 = z, c13 = z;
         T c20 = z, c21 = z, c22 = z, c23 = z;
         T c30 = z, c31 = z, c32 = z, c33 = z;
-        for (int k0 = 0; k0 < a.K; k0 += a.TileK)
+        int kBegin = Grid.IdxZ * a.KChunk, kEnd = XMath.Min(a.K, kBegin + a.KChunk);
+        var walk = TileWalk.For(a, bm, bn);
+        for (int k0 = kBegin; k0 < kEnd; k0 += a.TileK)
         {
-            LoadTiles(a, s, k0, bm, bn);
+            LoadTiles(a, walk, s, k0, kEnd, bm, bn);
             for (int kk = 0; kk < a.TileK; kk++)
             {
                 int ak = kk * bm, bk = tileB + kk * bn;
@@ -101,9 +194,11 @@ public static class MatMul
         T c50 = z, c51 = z, c52 = z, c53 = z, c54 = z, c55 = z, c56 = z, c57 = z;
         T c60 = z, c61 = z, c62 = z, c63 = z, c64 = z, c65 = z, c66 = z, c67 = z;
         T c70 = z, c71 = z, c72 = z, c73 = z, c74 = z, c75 = z, c76 = z, c77 = z;
-        for (int k0 = 0; k0 < a.K; k0 += a.TileK)
+        int kBegin = Grid.IdxZ * a.KChunk, kEnd = XMath.Min(a.K, kBegin + a.KChunk);
+        var walk = TileWalk.For(a, bm, bn);
+        for (int k0 = kBegin; k0 < kEnd; k0 += a.TileK)
         {
-            LoadTiles(a, s, k0, bm, bn);
+            LoadTiles(a, walk, s, k0, kEnd, bm, bn);
             for (int kk = 0; kk < a.TileK; kk++)
             {
                 int ak = kk * bm, bk = tileB + kk * bn;
@@ -148,7 +243,7 @@ public static class MatMul
     static void Store<T, M>(MatMulArgs<T> a, int i, int j0, int dx, T v0, T v1, T v2, T v3) where T : unmanaged where M : struct, IReal<T>
     {
         if (i >= a.M) return;
-        int row = i * a.N;
+        int row = Grid.IdxZ * a.M * a.N + i * a.N;
         Put<T, M>(a, row, j0 + 0 * dx, v0);
         Put<T, M>(a, row, j0 + 1 * dx, v1);
         Put<T, M>(a, row, j0 + 2 * dx, v2);
@@ -158,7 +253,7 @@ public static class MatMul
     static void Store<T, M>(MatMulArgs<T> a, int i, int j0, int dx, T v0, T v1, T v2, T v3, T v4, T v5, T v6, T v7) where T : unmanaged where M : struct, IReal<T>
     {
         if (i >= a.M) return;
-        int row = i * a.N;
+        int row = Grid.IdxZ * a.M * a.N + i * a.N;
         Put<T, M>(a, row, j0 + 0 * dx, v0);
         Put<T, M>(a, row, j0 + 1 * dx, v1);
         Put<T, M>(a, row, j0 + 2 * dx, v2);
@@ -176,6 +271,37 @@ public static class MatMul
     }
 }
 
+/// <summary>
+/// The second half of a split product: C (+)= Σ_z W[z] over the <c>splits</c> partial products in W (each M×N,
+/// one after another), summed in the order z = 0, 1, …, so the result is the same run to run.
+/// </summary>
+public static class MatMulSplits
+{
+    /// <summary>The kernel (grid-stride over the M·N elements of C).</summary>
+    public static void Sum<T, M>(SplitSumArgs<T> a) where T : unmanaged where M : struct, IReal<T>
+    {
+        var m = default(M);
+        int stride = Grid.DimX * Group.DimX;
+        for (int i = Grid.GlobalIndex.X; i < a.Elements; i += stride)
+        {
+            T s = a.Partials[i];
+            for (int z = 1; z < a.Splits; z++) s = m.Add(s, a.Partials[z * a.Elements + i]);
+            a.C[i] = a.Accumulate != 0 ? m.Add(a.C[i], s) : s;
+        }
+    }
+}
+
+/// <summary>Arguments of <see cref="MatMulSplits.Sum{T, M}"/>.</summary>
+public struct SplitSumArgs<T> where T : unmanaged
+{
+    /// <summary>The partial products (Splits × Elements) and the result (Elements).</summary>
+    public ArrayView<T> Partials, C;
+    /// <summary>Elements of C (M·N) and partial products.</summary>
+    public int Elements, Splits;
+    /// <summary>1: C += Σ; 0: C = Σ.</summary>
+    public int Accumulate;
+}
+
 /// <summary>Arguments of the <see cref="MatMul"/> kernels: C is M×N, row-major; op(A) is M×K, op(B) K×N.</summary>
 public struct MatMulArgs<T> where T : unmanaged
 {
@@ -191,6 +317,12 @@ public struct MatMulArgs<T> where T : unmanaged
     public int TransposeA, TransposeB;
     /// <summary>BK, the depth of a tile.</summary>
     public int TileK;
+    /// <summary>
+    /// The inner dimension each z-layer of the grid covers: group (x, y, z) sums k in [z·KChunk, (z+1)·KChunk) and
+    /// writes its partial product to C + z·M·N (a split product: <see cref="MatMulSplits"/> adds the layers). K itself
+    /// when the grid has one layer.
+    /// </summary>
+    public int KChunk;
     /// <summary>1: C += product.</summary>
     public int Accumulate;
 }
