@@ -19,10 +19,10 @@ public sealed record GpuKernelOptions
     /// <summary>Matrix multiply: each thread computes a MicroTile×MicroTile block of C in registers, 4 or 8.</summary>
     public int MatMulMicroTile { get; init; } = 8;
 
-    /// <summary>Matrix multiply: threads of a group along the columns of C (the tile is MicroTile times as wide).</summary>
+    /// <summary>Matrix multiply: threads of a group along the columns of C (the tile is MicroTile times as wide); 2, 4, 8 or 16, equal to <see cref="MatMulThreadsY"/>.</summary>
     public int MatMulThreadsX { get; init; } = 16;
 
-    /// <summary>Matrix multiply: threads of a group along the rows of C (the tile is MicroTile times as tall).</summary>
+    /// <summary>Matrix multiply: threads of a group along the rows of C (the tile is MicroTile times as tall); equal to <see cref="MatMulThreadsX"/> (square groups).</summary>
     public int MatMulThreadsY { get; init; } = 16;
 
     /// <summary>Matrix multiply: the depth of a shared-memory tile (elements of the inner dimension per step).</summary>
@@ -40,10 +40,13 @@ public sealed record GpuKernelOptions
     /// <summary>The options for a CUDA or OpenCL GPU: 256-thread groups; 128×128×8 matrix tiles, 8×8 outputs a thread.</summary>
     public static GpuKernelOptions Gpu { get; } = new();
 
-    /// <summary>The options for ILGPU's CPU simulator: groups of 16 threads; 16×16×8 matrix tiles, 4×4 outputs a thread.</summary>
+    /// <summary>
+    /// The options for ILGPU's CPU simulator: groups of 16 threads; 16×16×4 matrix tiles, 4×4 outputs a thread (so each
+    /// thread stages 4 elements of a tile, as on a GPU, and the smaller 8×8 tile takes the unstaged copy: both paths run).
+    /// </summary>
     public static GpuKernelOptions CpuSimulator { get; } = new()
     {
-        GroupSize = 16, MaxGroups = 4, MatMulMicroTile = 4, MatMulThreadsX = 4, MatMulThreadsY = 4, MatMulTileK = 8,
+        GroupSize = 16, MaxGroups = 4, MatMulMicroTile = 4, MatMulThreadsX = 4, MatMulThreadsY = 4, MatMulTileK = 4,
         // Small enough that the tests' small products take the smaller tile and the split path too.
         MatMulTargetThreads = 64, MatMulMinSplitDepth = 8,
     };
@@ -60,6 +63,8 @@ public sealed record GpuKernelOptions
             throw new ArgumentException($"GroupSize {GroupSize} must be a power of two no larger than the device's {max} threads per group.");
         if (MatMulThreadsX * MatMulThreadsY > max || MatMulThreadsX < 1 || MatMulThreadsY < 1)
             throw new ArgumentException($"MatMul groups of {MatMulThreadsX}×{MatMulThreadsY} threads exceed the device's {max} threads per group.");
+        if (MatMulThreadsX != MatMulThreadsY || MatMulThreadsX is not (2 or 4 or 8 or 16))
+            throw new ArgumentException($"MatMul groups of {MatMulThreadsX}×{MatMulThreadsY} threads: the kernels exist for square groups of 2, 4, 8 or 16 threads a side.");
         if (MatMulMicroTile is not (4 or 8))
             throw new ArgumentException($"MatMulMicroTile is {MatMulMicroTile}; the kernels exist for 4×4 and 8×8 outputs a thread.");
         if (GroupSize > Kernels.GroupReduce.MaxGroupSize)

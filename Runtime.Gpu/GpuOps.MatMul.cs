@@ -137,21 +137,38 @@ public sealed partial class GpuOps
         var config = new KernelConfig(
             new Index3D(plan.GroupsX, plan.GroupsY, plan.Splits),
             new Index3D(plan.ThreadsX, plan.ThreadsY, 1),
-            SharedMemoryConfig.RequestDynamic<T>(o.MatMulTileK * (plan.TileRows + plan.TileColumns)));
+            SharedMemoryConfig.RequestDynamic<T>(o.MatMulTileK * (plan.TileRows + 1 + plan.TileColumns + 1)));
         string kernel = plan.MicroTile == 8 ? nameof(Kernels.MatMul.Kernel8) : nameof(Kernels.MatMul.Kernel4);
+        var side = plan.ThreadsX switch
+        {
+            2 => typeof(Side2),
+            4 => typeof(Side4),
+            8 => typeof(Side8),
+            16 => typeof(Side16),
+            _ => throw new InvalidOperationException($"MatMul: no kernel for {plan.ThreadsX}×{plan.ThreadsY} thread groups."),
+        };
         if (plan.Splits == 1)
         {
-            Launch<T, MatMulArgs<T>>(typeof(Kernels.MatMul), kernel, config, args);
+            LaunchMatMul(kernel, side, config, args);
             return c;
         }
         // Too few tiles to fill the device: each z-layer of the grid sums its own stretch of k into a partial
         // product, and a second kernel adds the layers in a fixed order (the same bits run to run, unlike atomics).
         using var partials = runtime.Uninitialized<T>(TensorShape.Vector(plan.Splits * m * n));
-        Launch<T, MatMulArgs<T>>(typeof(Kernels.MatMul), kernel, config, args with { C = partials.View, Accumulate = 0 });
+        LaunchMatMul(kernel, side, config, args with { C = partials.View, Accumulate = 0 });
         Launch<T, SplitSumArgs<T>>(typeof(MatMulSplits), nameof(MatMulSplits.Sum), runtime.Elementwise((long)m * n), new SplitSumArgs<T>
         {
             Partials = partials.View, C = args.C, Elements = m * n, Splits = plan.Splits, Accumulate = args.Accumulate,
         });
         return c;
+    }
+
+    /// <summary>A matrix-multiply kernel closed over its element type, arithmetic and group side: <c>MatMul.Kernel8&lt;T, M, S&gt;</c>.</summary>
+    void LaunchMatMul<T>(string method, Type side, KernelConfig config, MatMulArgs<T> args) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var key = new KernelKey(typeof(Kernels.MatMul), method, side, typeof(void), typeof(T));
+        var kernel = runtime.Kernel<Action<AcceleratorStream, KernelConfig, MatMulArgs<T>>>(key, static k =>
+            k.Kernel.GetMethod(k.Method)!.MakeGenericMethod(k.Element, MathOf(k.Element), k.Functor));
+        kernel(runtime.Stream, config, args);
     }
 }

@@ -36,7 +36,7 @@ public readonly record struct MatMulPlan(int MicroTile, int ThreadsX, int Thread
         ArgumentNullException.ThrowIfNull(options);
         var tiles = new List<(int, int, int)> { (options.MatMulMicroTile, options.MatMulThreadsX, options.MatMulThreadsY) };
         if (options.MatMulMicroTile == 8) tiles.Add((4, options.MatMulThreadsX, options.MatMulThreadsY));
-        if (options.MatMulThreadsX >= 2 && options.MatMulThreadsY >= 2)
+        if (options.MatMulThreadsX >= 4)
             tiles.Add((4, options.MatMulThreadsX / 2, options.MatMulThreadsY / 2));
         return tiles;
     }

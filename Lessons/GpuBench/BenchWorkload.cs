@@ -50,4 +50,8 @@ public static class BenchWorkload
 /// <param name="Repeats">How many repetitions the median is over (after warm-up).</param>
 /// <param name="Rate">GFLOP/s for the matrix multiply; samples per second for the MLP.</param>
 /// <param name="Check">A number that shows the work was done (C[0,0] of the product; the last batch loss).</param>
-public sealed record BenchResult(string Name, double Seconds, int Repeats, double Rate, double Check);
+/// <param name="QueueSeconds">
+/// On a GPU, the median host time to queue one repetition's kernels (before waiting for the device): near
+/// <paramref name="Seconds"/> means the host's launches, not the device, set the pace.
+/// </param>
+public sealed record BenchResult(string Name, double Seconds, int Repeats, double Rate, double Check, double? QueueSeconds = null);

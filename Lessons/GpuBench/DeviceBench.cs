@@ -74,6 +74,7 @@ public static class DeviceBench
         Step(0).Dispose();   // warm-up: compiles every kernel once
         gpu.Synchronize();
         var times = new List<double>();
+        var queued = new List<double>();
         float last = float.NaN;
         for (int r = 0; r < repeats; r++)
         {
@@ -84,12 +85,14 @@ public static class DeviceBench
                 loss?.Dispose();
                 loss = Step(s);
             }
+            queued.Add(clock.Elapsed.TotalSeconds);
             gpu.Synchronize();
             times.Add(clock.Elapsed.TotalSeconds);
             last = gpu.ReadScalar(loss!);
             loss!.Dispose();
         }
         double seconds = CpuBench.Median(times);
-        return new BenchResult($"MLP {string.Join('-', sizes)} tanh, batch {batch}, {steps} steps", seconds, repeats, steps * batch / seconds, last);
+        return new BenchResult($"MLP {string.Join('-', sizes)} tanh, batch {batch}, {steps} steps", seconds, repeats, steps * batch / seconds, last,
+            CpuBench.Median(queued));
     }
 }

@@ -47,7 +47,7 @@ static class GpuBenchCommand
             }
             foreach (var result in results)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {result.Name}: {result.Seconds * 1e3:0.00} ms (median of {result.Repeats}), {(result.Name.StartsWith("matmul", StringComparison.Ordinal) ? $"{result.Rate:0} GFLOP/s" : $"{result.Rate:0} samples/s")}, check {result.Check:G6}"));
+                    $"  {result.Name}: {result.Seconds * 1e3:0.00} ms (median of {result.Repeats}), {(result.Name.StartsWith("matmul", StringComparison.Ordinal) ? $"{result.Rate:0} GFLOP/s" : $"{result.Rate:0} samples/s")}, check {result.Check:G6}{(result.QueueSeconds is { } q ? $", host queued it in {q * 1e3:0.00} ms" : "")}"));
             if (parseResult.GetValue(json) is { Length: > 0 } path)
                 File.WriteAllText(path, JsonSerializer.Serialize(new { device = chosen.ToString(), results }, new JsonSerializerOptions { WriteIndented = true }));
             return TutorCli.ExitOk;

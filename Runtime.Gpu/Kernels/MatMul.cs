@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ILGPU;
 using ILGPU.Algorithms;
 
@@ -10,15 +11,18 @@ namespace Tutor.Gpu.Kernels;
 /// group copies a BM×BK tile of op(A) and a BK×BN tile of op(B) into shared memory (<see cref="LoadTiles{T}"/>:
 /// consecutive threads read consecutive addresses whichever way the operand is stored, and elements past the edge
 /// of a matrix are stored as 0, so sizes need not be multiples of the tile), then every thread accumulates its
-/// micro-tile of C, 4×4 (<see cref="Kernel4{T, M}"/>) or 8×8 (<see cref="Kernel8{T, M}"/>), in registers: each
+/// micro-tile of C, 4×4 (<see cref="Kernel4{T, M, S}"/>) or 8×8 (<see cref="Kernel8{T, M, S}"/>), in registers: each
 /// value it loads from shared memory feeds 4 or 8 multiply-adds. Thread (tx, ty) owns rows ty + TY·r and columns
 /// tx + TX·c, so neighbouring threads read neighbouring shared addresses (no bank conflicts) and write neighbouring
 /// addresses of C.
 /// </para>
 /// <para>
 /// ILGPU 1.5.3 does not unroll loops (its unroller miscompiled), so the micro-tile update is written out by hand.
-/// TX, TY and BK are launch parameters, which lets ILGPU's CPU simulator (at most 16 threads a group) run the same
-/// kernels with 4×4- or 2×2-thread groups.
+/// The group is square, TX = TY, and its side is a type parameter (<see cref="ITileSide"/>): every shared-memory
+/// read of the micro-tile update is then at a constant offset from one address a step, which the GPU folds into
+/// the load; with the side as a runtime value each read cost its own address arithmetic, as many instructions as
+/// the multiply-adds. ILGPU's CPU simulator (at most 16 threads a group) runs the same kernels with 4×4- or 2×2-thread
+/// groups; BK is a launch parameter.
 /// </para>
 /// </summary>
 public static class MatMul
@@ -33,6 +37,11 @@ public static class MatMul
     {
         /// <summary>1 when the fast walk applies to A (B).</summary>
         public int AFast, BFast;
+        /// <summary>
+        /// 1 when both walks are fast and take at most <see cref="StagedElements"/> elements of each tile: the kernel
+        /// then fetches the next slice into registers while it multiplies the current one (see <see cref="Stage{T}"/>).
+        /// </summary>
+        public int Staged;
         /// <summary>A: the fixed coordinate, the first moving one and its step (rows, or k when transposed).</summary>
         public int AFixed, AStart, AStep;
         /// <summary>B: the fixed coordinate, the first moving one and its step (k, or columns when transposed).</summary>
@@ -61,15 +70,23 @@ public static class MatMul
                 w.BStart = tid / bSide;
                 w.BStep = threads / bSide;
             }
+            int aLimit = a.TransposeA != 0 ? bk : bm, bLimit = a.TransposeB != 0 ? bn : bk;
+            if (w.AFast != 0 && w.BFast != 0
+                && (aLimit + w.AStep - 1) / w.AStep <= StagedElements && (bLimit + w.BStep - 1) / w.BStep <= StagedElements)
+                w.Staged = 1;
             return w;
         }
     }
 
-    /// <summary>Copies the k0-th slice's tiles of op(A) (as [k][m]) and op(B) (as [k][n]) into shared memory, then waits for the group.</summary>
+    /// <summary>
+    /// Copies the k0-th slice's tiles of op(A) (as [k][m]) and op(B) (as [k][n]) into shared memory, then waits for the
+    /// group. Each k-row of a tile is padded by one element (row length bm + 1, bn + 1): where consecutive threads walk
+    /// along k (untransposed A, transposed B) their stores then fall in different banks instead of 8 threads on one.
+    /// </summary>
     static void LoadTiles<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int k0, int kEnd, int bm, int bn) where T : unmanaged
     {
         int threads = Group.DimX * Group.DimY, tid = Group.IdxY * Group.DimX + Group.IdxX, bk = a.TileK;
-        int rowBase = Grid.IdxY * bm, colBase = Grid.IdxX * bn, tileB = bk * bm;
+        int rowBase = Grid.IdxY * bm, colBase = Grid.IdxX * bn, tileB = bk * (bm + 1);
         if (w.AFast != 0)
         {
             if (a.TransposeA != 0)
@@ -78,7 +95,7 @@ public static class MatMul
                 for (int k = w.AStart; k < bk; k += w.AStep)
                 {
                     int gk = k0 + k;
-                    s[k * bm + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                    s[k * (bm + 1) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
                 }
             }
             else
@@ -87,7 +104,7 @@ public static class MatMul
                 for (int r = w.AStart; r < bm; r += w.AStep)
                 {
                     int gi = rowBase + r;
-                    s[k * bm + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                    s[k * (bm + 1) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
                 }
             }
         }
@@ -98,7 +115,7 @@ public static class MatMul
                 int r, k;
                 if (a.TransposeA != 0) { k = e / bm; r = e - k * bm; } else { r = e / bk; k = e - r * bk; }
                 int gi = rowBase + r, gk = k0 + k;
-                s[k * bm + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                s[k * (bm + 1) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
             }
         }
         if (w.BFast != 0)
@@ -109,7 +126,7 @@ public static class MatMul
                 for (int c = w.BStart; c < bn; c += w.BStep)
                 {
                     int gj = colBase + c;
-                    s[tileB + k * bn + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                    s[tileB + k * (bn + 1) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
                 }
             }
             else
@@ -118,7 +135,7 @@ public static class MatMul
                 for (int k = w.BStart; k < bk; k += w.BStep)
                 {
                     int gk = k0 + k;
-                    s[tileB + k * bn + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                    s[tileB + k * (bn + 1) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
                 }
             }
         }
@@ -129,19 +146,90 @@ public static class MatMul
                 int k, c;
                 if (a.TransposeB != 0) { c = e / bk; k = e - c * bk; } else { k = e / bn; c = e - k * bn; }
                 int gk = k0 + k, gj = colBase + c;
-                s[tileB + k * bn + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                s[tileB + k * (bn + 1) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
             }
         }
         Group.Barrier();
     }
 
+    /// <summary>Elements of each tile a thread stages in registers (the GPU tiles need 2 or 4).</summary>
+    const int StagedElements = 4;
+
+    /// <summary>A thread's share of the next slice's two tiles, held in registers while the current slice is multiplied.</summary>
+    struct Stage<T> where T : unmanaged
+    {
+        public T A0, A1, A2, A3, B0, B1, B2, B3;
+    }
+
+    /// <summary>Reads this thread's elements of the k0-th slice from global memory (0 past the matrices' edges).</summary>
+    static Stage<T> Fetch<T>(MatMulArgs<T> a, TileWalk w, int k0, int kEnd, int bm, int bn) where T : unmanaged
+    {
+        var st = new Stage<T>();
+        st.A0 = ElementA(a, w, k0, kEnd, bm, 0);
+        st.A1 = ElementA(a, w, k0, kEnd, bm, 1);
+        st.A2 = ElementA(a, w, k0, kEnd, bm, 2);
+        st.A3 = ElementA(a, w, k0, kEnd, bm, 3);
+        st.B0 = ElementB(a, w, k0, kEnd, bn, 0);
+        st.B1 = ElementB(a, w, k0, kEnd, bn, 1);
+        st.B2 = ElementB(a, w, k0, kEnd, bn, 2);
+        st.B3 = ElementB(a, w, k0, kEnd, bn, 3);
+        return st;
+    }
+
+    /// <summary>Writes a staged slice into the shared tiles (the same layout as <see cref="LoadTiles{T}"/>), then waits for the group.</summary>
+    static void Put<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, Stage<T> st, int bm, int bn) where T : unmanaged
+    {
+        PutA(a, w, s, bm, 0, st.A0);
+        PutA(a, w, s, bm, 1, st.A1);
+        PutA(a, w, s, bm, 2, st.A2);
+        PutA(a, w, s, bm, 3, st.A3);
+        int tileB = a.TileK * (bm + 1);
+        PutB(a, w, s, tileB, bn, 0, st.B0);
+        PutB(a, w, s, tileB, bn, 1, st.B1);
+        PutB(a, w, s, tileB, bn, 2, st.B2);
+        PutB(a, w, s, tileB, bn, 3, st.B3);
+        Group.Barrier();
+    }
+
+    static T ElementA<T>(MatMulArgs<T> a, TileWalk w, int k0, int kEnd, int bm, int i) where T : unmanaged
+    {
+        int moving = w.AStart + i * w.AStep, r, k;
+        if (a.TransposeA != 0) { r = w.AFixed; k = moving; if (k >= a.TileK) return default; }
+        else { k = w.AFixed; r = moving; if (r >= bm) return default; }
+        int gi = Grid.IdxY * bm + r, gk = k0 + k;
+        return gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+    }
+
+    static T ElementB<T>(MatMulArgs<T> a, TileWalk w, int k0, int kEnd, int bn, int i) where T : unmanaged
+    {
+        int moving = w.BStart + i * w.BStep, k, c;
+        if (a.TransposeB != 0) { k = w.BFixed; c = moving; if (c >= bn) return default; }
+        else { c = w.BFixed; k = moving; if (k >= a.TileK) return default; }
+        int gk = k0 + k, gj = Grid.IdxX * bn + c;
+        return gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+    }
+
+    static void PutA<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int bm, int i, T v) where T : unmanaged
+    {
+        int moving = w.AStart + i * w.AStep;
+        if (a.TransposeA != 0) { if (moving < a.TileK) s[moving * (bm + 1) + w.AFixed] = v; }
+        else if (moving < bm) s[w.AFixed * (bm + 1) + moving] = v;
+    }
+
+    static void PutB<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int tileB, int bn, int i, T v) where T : unmanaged
+    {
+        int moving = w.BStart + i * w.BStep;
+        if (a.TransposeB != 0) { if (moving < bn) s[tileB + w.BFixed * (bn + 1) + moving] = v; }
+        else if (moving < a.TileK) s[tileB + moving * (bn + 1) + w.BFixed] = v;
+    }
+
     /// <summary>The kernel with 4×4 outputs per thread (BM = 4·TY, BN = 4·TX).</summary>
-    public static void Kernel4<T, M>(MatMulArgs<T> a) where T : unmanaged where M : struct, IReal<T>
+    public static void Kernel4<T, M, S>(MatMulArgs<T> a) where T : unmanaged where M : struct, IReal<T> where S : struct, ITileSide
     {
         var m = default(M);
         var s = SharedMemory.GetDynamic<T>();
-        int tx = Group.IdxX, ty = Group.IdxY, dx = Group.DimX, dy = Group.DimY;
-        int bm = 4 * dy, bn = 4 * dx, tileB = a.TileK * bm;
+        int tx = Group.IdxX, ty = Group.IdxY, dx = default(S).Side, dy = default(S).Side;
+        int bm = 4 * dy, bn = 4 * dx, tileB = a.TileK * (bm + 1);
         int i0 = Grid.IdxY * bm + ty, j0 = Grid.IdxX * bn + tx;
         T z = m.Zero;
         T c00 = z, c01 = z, c02 = z, c03 = z;
@@ -150,20 +238,31 @@ public static class MatMul
         T c30 = z, c31 = z, c32 = z, c33 = z;
         int kBegin = Grid.IdxZ * a.KChunk, kEnd = XMath.Min(a.K, kBegin + a.KChunk);
         var walk = TileWalk.For(a, bm, bn);
+        // Staged: the next slice's global reads are issued before this slice's multiply-adds, so their latency
+        // overlaps the arithmetic instead of stalling the group at every slice.
+        var next = walk.Staged != 0 ? Fetch(a, walk, kBegin, kEnd, bm, bn) : default;
         for (int k0 = kBegin; k0 < kEnd; k0 += a.TileK)
         {
-            LoadTiles(a, walk, s, k0, kEnd, bm, bn);
+            if (walk.Staged != 0)
+            {
+                Put(a, walk, s, next, bm, bn);
+                if (k0 + a.TileK < kEnd) next = Fetch(a, walk, k0 + a.TileK, kEnd, bm, bn);
+            }
+            else LoadTiles(a, walk, s, k0, kEnd, bm, bn);
             for (int kk = 0; kk < a.TileK; kk++)
             {
-                int ak = kk * bm, bk = tileB + kk * bn;
-                T a0 = s[ak + ty + 0 * dy];
-                T a1 = s[ak + ty + 1 * dy];
-                T a2 = s[ak + ty + 2 * dy];
-                T a3 = s[ak + ty + 3 * dy];
-                T b0 = s[bk + tx + 0 * dx];
-                T b1 = s[bk + tx + 1 * dx];
-                T b2 = s[bk + tx + 2 * dx];
-                T b3 = s[bk + tx + 3 * dx];
+                // Views at this thread's first element: the other reads are at constant offsets (the side is a
+                // type parameter), which the GPU's loads take as immediates instead of computing an address each.
+                var sa = s.SubView(kk * (bm + 1) + ty, bm - ty);
+                var sb = s.SubView(tileB + kk * (bn + 1) + tx, bn - tx);
+                T a0 = sa[0 * dy];
+                T a1 = sa[1 * dy];
+                T a2 = sa[2 * dy];
+                T a3 = sa[3 * dy];
+                T b0 = sb[0 * dx];
+                T b1 = sb[1 * dx];
+                T b2 = sb[2 * dx];
+                T b3 = sb[3 * dx];
                 c00 = m.Add(c00, m.Mul(a0, b0)); c01 = m.Add(c01, m.Mul(a0, b1)); c02 = m.Add(c02, m.Mul(a0, b2)); c03 = m.Add(c03, m.Mul(a0, b3));
                 c10 = m.Add(c10, m.Mul(a1, b0)); c11 = m.Add(c11, m.Mul(a1, b1)); c12 = m.Add(c12, m.Mul(a1, b2)); c13 = m.Add(c13, m.Mul(a1, b3));
                 c20 = m.Add(c20, m.Mul(a2, b0)); c21 = m.Add(c21, m.Mul(a2, b1)); c22 = m.Add(c22, m.Mul(a2, b2)); c23 = m.Add(c23, m.Mul(a2, b3));
@@ -178,12 +277,12 @@ public static class MatMul
     }
 
     /// <summary>The kernel with 8×8 outputs per thread (BM = 8·TY, BN = 8·TX).</summary>
-    public static void Kernel8<T, M>(MatMulArgs<T> a) where T : unmanaged where M : struct, IReal<T>
+    public static void Kernel8<T, M, S>(MatMulArgs<T> a) where T : unmanaged where M : struct, IReal<T> where S : struct, ITileSide
     {
         var m = default(M);
         var s = SharedMemory.GetDynamic<T>();
-        int tx = Group.IdxX, ty = Group.IdxY, dx = Group.DimX, dy = Group.DimY;
-        int bm = 8 * dy, bn = 8 * dx, tileB = a.TileK * bm;
+        int tx = Group.IdxX, ty = Group.IdxY, dx = default(S).Side, dy = default(S).Side;
+        int bm = 8 * dy, bn = 8 * dx, tileB = a.TileK * (bm + 1);
         int i0 = Grid.IdxY * bm + ty, j0 = Grid.IdxX * bn + tx;
         T z = m.Zero;
         T c00 = z, c01 = z, c02 = z, c03 = z, c04 = z, c05 = z, c06 = z, c07 = z;
@@ -196,28 +295,39 @@ public static class MatMul
         T c70 = z, c71 = z, c72 = z, c73 = z, c74 = z, c75 = z, c76 = z, c77 = z;
         int kBegin = Grid.IdxZ * a.KChunk, kEnd = XMath.Min(a.K, kBegin + a.KChunk);
         var walk = TileWalk.For(a, bm, bn);
+        // Staged: the next slice's global reads are issued before this slice's multiply-adds, so their latency
+        // overlaps the arithmetic instead of stalling the group at every slice.
+        var next = walk.Staged != 0 ? Fetch(a, walk, kBegin, kEnd, bm, bn) : default;
         for (int k0 = kBegin; k0 < kEnd; k0 += a.TileK)
         {
-            LoadTiles(a, walk, s, k0, kEnd, bm, bn);
+            if (walk.Staged != 0)
+            {
+                Put(a, walk, s, next, bm, bn);
+                if (k0 + a.TileK < kEnd) next = Fetch(a, walk, k0 + a.TileK, kEnd, bm, bn);
+            }
+            else LoadTiles(a, walk, s, k0, kEnd, bm, bn);
             for (int kk = 0; kk < a.TileK; kk++)
             {
-                int ak = kk * bm, bk = tileB + kk * bn;
-                T a0 = s[ak + ty + 0 * dy];
-                T a1 = s[ak + ty + 1 * dy];
-                T a2 = s[ak + ty + 2 * dy];
-                T a3 = s[ak + ty + 3 * dy];
-                T a4 = s[ak + ty + 4 * dy];
-                T a5 = s[ak + ty + 5 * dy];
-                T a6 = s[ak + ty + 6 * dy];
-                T a7 = s[ak + ty + 7 * dy];
-                T b0 = s[bk + tx + 0 * dx];
-                T b1 = s[bk + tx + 1 * dx];
-                T b2 = s[bk + tx + 2 * dx];
-                T b3 = s[bk + tx + 3 * dx];
-                T b4 = s[bk + tx + 4 * dx];
-                T b5 = s[bk + tx + 5 * dx];
-                T b6 = s[bk + tx + 6 * dx];
-                T b7 = s[bk + tx + 7 * dx];
+                // Views at this thread's first element: the other reads are at constant offsets (the side is a
+                // type parameter), which the GPU's loads take as immediates instead of computing an address each.
+                var sa = s.SubView(kk * (bm + 1) + ty, bm - ty);
+                var sb = s.SubView(tileB + kk * (bn + 1) + tx, bn - tx);
+                T a0 = sa[0 * dy];
+                T a1 = sa[1 * dy];
+                T a2 = sa[2 * dy];
+                T a3 = sa[3 * dy];
+                T a4 = sa[4 * dy];
+                T a5 = sa[5 * dy];
+                T a6 = sa[6 * dy];
+                T a7 = sa[7 * dy];
+                T b0 = sb[0 * dx];
+                T b1 = sb[1 * dx];
+                T b2 = sb[2 * dx];
+                T b3 = sb[3 * dx];
+                T b4 = sb[4 * dx];
+                T b5 = sb[5 * dx];
+                T b6 = sb[6 * dx];
+                T b7 = sb[7 * dx];
                 c00 = m.Add(c00, m.Mul(a0, b0)); c01 = m.Add(c01, m.Mul(a0, b1)); c02 = m.Add(c02, m.Mul(a0, b2)); c03 = m.Add(c03, m.Mul(a0, b3)); c04 = m.Add(c04, m.Mul(a0, b4)); c05 = m.Add(c05, m.Mul(a0, b5)); c06 = m.Add(c06, m.Mul(a0, b6)); c07 = m.Add(c07, m.Mul(a0, b7));
                 c10 = m.Add(c10, m.Mul(a1, b0)); c11 = m.Add(c11, m.Mul(a1, b1)); c12 = m.Add(c12, m.Mul(a1, b2)); c13 = m.Add(c13, m.Mul(a1, b3)); c14 = m.Add(c14, m.Mul(a1, b4)); c15 = m.Add(c15, m.Mul(a1, b5)); c16 = m.Add(c16, m.Mul(a1, b6)); c17 = m.Add(c17, m.Mul(a1, b7));
                 c20 = m.Add(c20, m.Mul(a2, b0)); c21 = m.Add(c21, m.Mul(a2, b1)); c22 = m.Add(c22, m.Mul(a2, b2)); c23 = m.Add(c23, m.Mul(a2, b3)); c24 = m.Add(c24, m.Mul(a2, b4)); c25 = m.Add(c25, m.Mul(a2, b5)); c26 = m.Add(c26, m.Mul(a2, b6)); c27 = m.Add(c27, m.Mul(a2, b7));
@@ -300,6 +410,44 @@ public struct SplitSumArgs<T> where T : unmanaged
     public int Elements, Splits;
     /// <summary>1: C += Σ; 0: C = Σ.</summary>
     public int Accumulate;
+}
+
+/// <summary>
+/// The side of a matrix-multiply thread group (square: side × side threads) as a type, so that the kernels' shared
+/// memory offsets (multiples of the side) are constants in the compiled kernel.
+/// </summary>
+public interface ITileSide
+{
+    /// <summary>Threads along each side of the group.</summary>
+    int Side { get; }
+}
+
+/// <summary>Groups of 2×2 threads (ILGPU's CPU simulator).</summary>
+public struct Side2 : ITileSide
+{
+    /// <inheritdoc/>
+    public int Side { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => 2; }
+}
+
+/// <summary>Groups of 4×4 threads (ILGPU's CPU simulator).</summary>
+public struct Side4 : ITileSide
+{
+    /// <inheritdoc/>
+    public int Side { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => 4; }
+}
+
+/// <summary>Groups of 8×8 threads.</summary>
+public struct Side8 : ITileSide
+{
+    /// <inheritdoc/>
+    public int Side { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => 8; }
+}
+
+/// <summary>Groups of 16×16 threads (a GPU's 128×128 and 64×64 tiles).</summary>
+public struct Side16 : ITileSide
+{
+    /// <inheritdoc/>
+    public int Side { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => 16; }
 }
 
 /// <summary>Arguments of the <see cref="MatMul"/> kernels: C is M×N, row-major; op(A) is M×K, op(B) K×N.</summary>

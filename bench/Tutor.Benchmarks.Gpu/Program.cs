@@ -1,3 +1,4 @@
+using ILGPU;
 using System.Diagnostics;
 using Tutor.Devices;
 using Tutor.Gpu;
@@ -11,6 +12,22 @@ using Tutor.Tensors;
 //
 //   dotnet run --project bench/Tutor.Benchmarks.Gpu -c Release [-- --device gpu|cpu-simulator] [--repeats 10]
 
+if (args.Contains("--ptx"))
+{
+    // The PTX of the matrix-multiply kernels for sm_80 (no GPU needed), for reading what ILGPU makes of the inner loop.
+    using var context = ILGPU.Context.Create(b => b.EnableAlgorithms());
+    using var backend = new ILGPU.Backends.PTX.PTXBackend(context, new ILGPU.Runtime.Cuda.CudaCapabilityContext(ILGPU.Runtime.Cuda.CudaArchitecture.SM_80),
+        ILGPU.Runtime.Cuda.CudaArchitecture.SM_80, ILGPU.Runtime.Cuda.CudaInstructionSet.ISA_80, null);
+    foreach (var name in new[] { nameof(Tutor.Gpu.Kernels.MatMul.Kernel8), nameof(Tutor.Gpu.Kernels.MatMul.Kernel4) })
+    {
+        var method = typeof(Tutor.Gpu.Kernels.MatMul).GetMethod(name)!.MakeGenericMethod(typeof(float), typeof(Tutor.Gpu.Kernels.F32), typeof(Tutor.Gpu.Kernels.Side16));
+        var compiled = (ILGPU.Backends.PTX.PTXCompiledKernel)backend.Compile(
+            ILGPU.Backends.EntryPoints.EntryPointDescription.FromExplicitlyGroupedKernel(method), new ILGPU.Runtime.KernelSpecialization());
+        File.WriteAllText($"{name}.ptx", compiled.PTXAssembly);
+        Console.WriteLine($"{name}.ptx: {compiled.PTXAssembly.Split('\n').Length} lines");
+    }
+    return;
+}
 string device = args.SkipWhile(a => a != "--device").Skip(1).FirstOrDefault() ?? "gpu";
 int repeats = int.Parse(args.SkipWhile(a => a != "--repeats").Skip(1).FirstOrDefault() ?? "10");
 using var selected = device == "cpu-simulator" ? null : ComputeDevice.Select("gpu");
@@ -42,7 +59,6 @@ var forced = selected is null
         ("auto", null),
         ("8x8 t16x16 k8", GpuKernelOptions.Gpu with { MatMulTargetThreads = 1 }),
         ("8x8 t16x16 k16", GpuKernelOptions.Gpu with { MatMulTargetThreads = 1, MatMulTileK = 16 }),
-        ("8x8 t16x8 k8", GpuKernelOptions.Gpu with { MatMulTargetThreads = 1, MatMulThreadsY = 8 }),
         ("8x8 t8x8 k8", GpuKernelOptions.Gpu with { MatMulTargetThreads = 1, MatMulThreadsX = 8, MatMulThreadsY = 8 }),
         ("8x8 t8x8 k16", GpuKernelOptions.Gpu with { MatMulTargetThreads = 1, MatMulThreadsX = 8, MatMulThreadsY = 8, MatMulTileK = 16 }),
         ("4x4 t16x16 k8", GpuKernelOptions.Gpu with { MatMulTargetThreads = 1, MatMulMicroTile = 4 }),

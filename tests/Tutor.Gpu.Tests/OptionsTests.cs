@@ -5,17 +5,18 @@ namespace Tutor.Gpu.Tests;
 /// <summary>
 /// Group and tile sizes are launch parameters: a GPU runs 16×16-thread matrix groups and 256-thread reductions, the
 /// simulator 4×4 and 16. The kernels must be right for any legal choice, so the products and reductions run here
-/// with both micro-tiles (4×4 and 8×8 outputs a thread) and odd shapes of groups and tiles (a tile depth of 1, 3 or
-/// 5, groups of 1, 2, 4 or 8 threads) on their own runtimes.
+/// with both micro-tiles (4×4 and 8×8 outputs a thread), the square matrix groups the simulator allows (2 and 4
+/// threads a side; 8 and 16 run on a GPU, with TUTOR_TEST_DEVICE=gpu, and compile in the PTX tests), odd tile depths (1, 3, 5) and reduction
+/// groups of 1, 2, 4 or 8 threads, on their own runtimes.
 /// </summary>
 public class OptionsTests
 {
     public static TheoryData<int, int, int, int, int> Options() => new()
     {
         { 8, 2, 2, 3, 8 },  // the GPU's 8×8 micro-tile in a 16×16 tile
-        { 8, 1, 2, 1, 2 },
-        { 4, 2, 8, 3, 4 },
-        { 4, 1, 1, 5, 1 },
+        { 8, 4, 4, 1, 2 },
+        { 4, 4, 4, 3, 4 },
+        { 4, 2, 2, 5, 1 },
     };
 
     [Theory, MemberData(nameof(Options))]
@@ -49,5 +50,18 @@ public class OptionsTests
         Compare.Close(Ops.ColumnSums(c), gpu.Download(columns), "ColumnSums");
         Compare.Close(Ops.RowSoftmax(c), gpu.Download(softmax), "RowSoftmax");
         Compare.Close(Ops.Max(c), gpu.Download(max), "Max");
+    }
+
+    [Theory]
+    [InlineData(8, 4)]
+    [InlineData(3, 3)]
+    [InlineData(32, 32)]
+    public void Matrix_groups_the_kernels_do_not_exist_for_are_refused_with_the_reason(int threadsX, int threadsY)
+    {
+        var e = Assert.Throws<ArgumentException>(() => GpuRuntime.CreateCpuSimulator(GpuKernelOptions.CpuSimulator with
+        {
+            MatMulThreadsX = threadsX, MatMulThreadsY = threadsY,
+        }));
+        Assert.Contains($"{threadsX}×{threadsY}", e.Message);
     }
 }

@@ -31,7 +31,11 @@ public class PtxTests
         var partials = typeof(Reduce).GetMethod(nameof(Reduce.Partials))!;
         foreach (var term in Nested(typeof(Terms), typeof(ITerm<>)))
             yield return partials.MakeGenericMethod(t, m, Close(term));
-        foreach (var kind in new[] { typeof(Reduce), typeof(RowKernels), typeof(ColumnKernels), typeof(Kernels.MatMul), typeof(OptimizerKernels), typeof(GatherKernels) })
+        // The matrix-multiply kernels also take the group's side as a type.
+        foreach (var method in typeof(Kernels.MatMul).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(k => k.GetGenericArguments().Length == 3))
+            foreach (var side in new[] { typeof(Side2), typeof(Side4), typeof(Side8), typeof(Side16) })
+                yield return method.MakeGenericMethod(t, m, side);
+        foreach (var kind in new[] { typeof(Reduce), typeof(RowKernels), typeof(ColumnKernels), typeof(MatMulSplits), typeof(OptimizerKernels), typeof(GatherKernels) })
             foreach (var method in kind.GetMethods(BindingFlags.Public | BindingFlags.Static))
                 if (method.GetGenericArguments().Length == 2 && method.ReturnType == typeof(void))
                     yield return method.MakeGenericMethod(t, m);
