@@ -137,7 +137,7 @@ public sealed partial class GpuOps
         var config = new KernelConfig(
             new Index3D(plan.GroupsX, plan.GroupsY, plan.Splits),
             new Index3D(plan.ThreadsX, plan.ThreadsY, 1),
-            SharedMemoryConfig.RequestDynamic<T>(o.MatMulTileK * (plan.TileRows + 1 + plan.TileColumns + 1)));
+            SharedMemoryConfig.RequestDynamic<T>(o.MatMulTileK * (plan.TileRows + Kernels.MatMul.Pad + plan.TileColumns + Kernels.MatMul.Pad)));
         string kernel = plan.MicroTile == 8 ? nameof(Kernels.MatMul.Kernel8) : nameof(Kernels.MatMul.Kernel4);
         var side = plan.ThreadsX switch
         {

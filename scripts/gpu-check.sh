@@ -3,7 +3,8 @@
 # made (default artifacts/gpu-bundle): the GPU test suite on the card (TUTOR_TEST_DEVICE=gpu), the five training
 # lessons with --device gpu, and `tutor gpu-bench` against bench/pytorch/gpu_peer.py in alternating rounds.
 # Writes logs, the lessons' reports (reports-gpu.tgz) and the benchmark JSON files to $OUT (or ./gpu-check-out).
-#   bash scripts/gpu-check.sh [bundle folder]          STAGES="tests lessons bench" ROUNDS=3 by default
+#   bash scripts/gpu-check.sh [bundle folder]          STAGES="tests lessons bench" ROUNDS=3 by default;
+#                                                      STAGES="tiles" times each matrix-multiply tile on the card
 set -uo pipefail
 repo="$PWD"
 bundle="$(cd "${1:-artifacts/gpu-bundle}" && pwd)"
@@ -39,6 +40,10 @@ if [[ " $stages " == *" bench "* ]]; then
     stamp "PyTorch peer, round $round"
     timeout 300 python3 "$repo/bench/pytorch/gpu_peer.py" --data "$work/lessons/data" --json "$out/torch-$round.json" 2>&1 | tail -3
   done
+fi
+if [[ " $stages " == *" tiles "* ]]; then
+  stamp "matrix-multiply tiles (bench/Tutor.Benchmarks.Gpu)"
+  (cd "$work/gbench" && timeout 300 dotnet Tutor.Benchmarks.Gpu.dll --repeats 10 2>&1 | tee "$out/tiles.log")
 fi
 rm -rf "$work"
 stamp done

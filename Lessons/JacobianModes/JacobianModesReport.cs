@@ -106,8 +106,9 @@ sealed class JacobianModesReport(JacobianModesLesson lesson, LessonContext conte
     {
         md.Heading(2, "Timings");
         md.Paragraph($"Time per Jacobian with the hand-written modes on `Tensor<double>` (the blocked GEMM, float64), on this machine's CPU " +
-                     $"({Environment.ProcessorCount} cores, shared with other work while this ran, so expect some noise). Each timing repeats until " +
-                     $"{options.SecondsPerTiming.ToString("0.##", Inv)} s have passed after one warm-up run; the number of runs averaged is shown. " +
+                     $"({Environment.ProcessorCount} cores, shared with other work while this ran, so expect some noise). Each timing runs once to warm up, then in " +
+                     $"{JacobianModesLesson.TimingRounds} rounds of {(options.SecondsPerTiming / JacobianModesLesson.TimingRounds).ToString("0.###", Inv)} s each; " +
+                     "the table shows the mean time of the fastest round (a round slowed by other work measures the machine) and the runs of all rounds. " +
                      "The seed timed 1000 iterations in PyTorch on its CPU; the last columns put its numbers per Jacobian beside ours. No GPU is used here: " +
                      "running these products on the GPU is the GPU issue's work.");
         md.Heading(3, "One output: P = 1 (reverse mode should win)");

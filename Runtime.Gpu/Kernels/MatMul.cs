@@ -12,9 +12,11 @@ namespace Tutor.Gpu.Kernels;
 /// consecutive threads read consecutive addresses whichever way the operand is stored, and elements past the edge
 /// of a matrix are stored as 0, so sizes need not be multiples of the tile), then every thread accumulates its
 /// micro-tile of C, 4×4 (<see cref="Kernel4{T, M, S}"/>) or 8×8 (<see cref="Kernel8{T, M, S}"/>), in registers: each
-/// value it loads from shared memory feeds 4 or 8 multiply-adds. Thread (tx, ty) owns rows ty + TY·r and columns
-/// tx + TX·c, so neighbouring threads read neighbouring shared addresses (no bank conflicts) and write neighbouring
-/// addresses of C.
+/// value it loads from shared memory feeds 4 or 8 multiply-adds. Thread (tx, ty) owns runs of four rows (4·ty …
+/// 4·ty + 3, and with 8×8 the same 4S further down) and of four columns, so each step reads its values of A and of B
+/// as <see cref="Quad{T}"/>s, one vector load per four (on a GPU, <c>ld.shared.v4.f32</c>): a quarter of the
+/// shared-memory instructions of one load per element. Neighbouring threads read neighbouring quads (a warp's B
+/// reads are 256 contiguous bytes) and write neighbouring addresses of C.
 /// </para>
 /// <para>
 /// ILGPU 1.5.3 does not unroll loops (its unroller miscompiled), so the micro-tile update is written out by hand.
@@ -80,13 +82,14 @@ public static class MatMul
 
     /// <summary>
     /// Copies the k0-th slice's tiles of op(A) (as [k][m]) and op(B) (as [k][n]) into shared memory, then waits for the
-    /// group. Each k-row of a tile is padded by one element (row length bm + 1, bn + 1): where consecutive threads walk
-    /// along k (untransposed A, transposed B) their stores then fall in different banks instead of 8 threads on one.
+    /// group. Each k-row of a tile is padded by <see cref="Pad"/> elements (row length bm + Pad, bn + Pad): where
+    /// consecutive threads walk along k (untransposed A, transposed B) their stores then fall in different banks
+    /// instead of 8 threads on one.
     /// </summary>
     static void LoadTiles<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int k0, int kEnd, int bm, int bn) where T : unmanaged
     {
         int threads = Group.DimX * Group.DimY, tid = Group.IdxY * Group.DimX + Group.IdxX, bk = a.TileK;
-        int rowBase = Grid.IdxY * bm, colBase = Grid.IdxX * bn, tileB = bk * (bm + 1);
+        int rowBase = Grid.IdxY * bm, colBase = Grid.IdxX * bn, tileB = bk * (bm + Pad);
         if (w.AFast != 0)
         {
             if (a.TransposeA != 0)
@@ -95,7 +98,7 @@ public static class MatMul
                 for (int k = w.AStart; k < bk; k += w.AStep)
                 {
                     int gk = k0 + k;
-                    s[k * (bm + 1) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                    s[k * (bm + Pad) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
                 }
             }
             else
@@ -104,7 +107,7 @@ public static class MatMul
                 for (int r = w.AStart; r < bm; r += w.AStep)
                 {
                     int gi = rowBase + r;
-                    s[k * (bm + 1) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                    s[k * (bm + Pad) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
                 }
             }
         }
@@ -115,7 +118,7 @@ public static class MatMul
                 int r, k;
                 if (a.TransposeA != 0) { k = e / bm; r = e - k * bm; } else { r = e / bk; k = e - r * bk; }
                 int gi = rowBase + r, gk = k0 + k;
-                s[k * (bm + 1) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                s[k * (bm + Pad) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
             }
         }
         if (w.BFast != 0)
@@ -126,7 +129,7 @@ public static class MatMul
                 for (int c = w.BStart; c < bn; c += w.BStep)
                 {
                     int gj = colBase + c;
-                    s[tileB + k * (bn + 1) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                    s[tileB + k * (bn + Pad) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
                 }
             }
             else
@@ -135,7 +138,7 @@ public static class MatMul
                 for (int k = w.BStart; k < bk; k += w.BStep)
                 {
                     int gk = k0 + k;
-                    s[tileB + k * (bn + 1) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                    s[tileB + k * (bn + Pad) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
                 }
             }
         }
@@ -146,11 +149,17 @@ public static class MatMul
                 int k, c;
                 if (a.TransposeB != 0) { c = e / bk; k = e - c * bk; } else { k = e / bn; c = e - k * bn; }
                 int gk = k0 + k, gj = colBase + c;
-                s[tileB + k * (bn + 1) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                s[tileB + k * (bn + Pad) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
             }
         }
         Group.Barrier();
     }
+
+    /// <summary>
+    /// Elements by which each k-row of a shared tile is padded: a multiple of 4 keeps every quad 16-byte aligned for
+    /// the vector loads, and 4 spreads the copy's stores (consecutive threads walking along k) over distinct banks.
+    /// </summary>
+    public const int Pad = 4;
 
     /// <summary>Elements of each tile a thread stages in registers (the GPU tiles need 2 or 4).</summary>
     const int StagedElements = 4;
@@ -183,7 +192,7 @@ public static class MatMul
         PutA(a, w, s, bm, 1, st.A1);
         PutA(a, w, s, bm, 2, st.A2);
         PutA(a, w, s, bm, 3, st.A3);
-        int tileB = a.TileK * (bm + 1);
+        int tileB = a.TileK * (bm + Pad);
         PutB(a, w, s, tileB, bn, 0, st.B0);
         PutB(a, w, s, tileB, bn, 1, st.B1);
         PutB(a, w, s, tileB, bn, 2, st.B2);
@@ -212,25 +221,26 @@ public static class MatMul
     static void PutA<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int bm, int i, T v) where T : unmanaged
     {
         int moving = w.AStart + i * w.AStep;
-        if (a.TransposeA != 0) { if (moving < a.TileK) s[moving * (bm + 1) + w.AFixed] = v; }
-        else if (moving < bm) s[w.AFixed * (bm + 1) + moving] = v;
+        if (a.TransposeA != 0) { if (moving < a.TileK) s[moving * (bm + Pad) + w.AFixed] = v; }
+        else if (moving < bm) s[w.AFixed * (bm + Pad) + moving] = v;
     }
 
     static void PutB<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int tileB, int bn, int i, T v) where T : unmanaged
     {
         int moving = w.BStart + i * w.BStep;
-        if (a.TransposeB != 0) { if (moving < bn) s[tileB + w.BFixed * (bn + 1) + moving] = v; }
-        else if (moving < a.TileK) s[tileB + moving * (bn + 1) + w.BFixed] = v;
+        if (a.TransposeB != 0) { if (moving < bn) s[tileB + w.BFixed * (bn + Pad) + moving] = v; }
+        else if (moving < a.TileK) s[tileB + moving * (bn + Pad) + w.BFixed] = v;
     }
 
-    /// <summary>The kernel with 4×4 outputs per thread (BM = 4·TY, BN = 4·TX).</summary>
+    /// <summary>The kernel with 4×4 outputs per thread: rows 4·ty … 4·ty + 3 and columns 4·tx … 4·tx + 3 of the group's 4S×4S block.</summary>
     public static void Kernel4<T, M, S>(MatMulArgs<T> a) where T : unmanaged where M : struct, IReal<T> where S : struct, ITileSide
     {
         var m = default(M);
         var s = SharedMemory.GetDynamic<T>();
-        int tx = Group.IdxX, ty = Group.IdxY, dx = default(S).Side, dy = default(S).Side;
-        int bm = 4 * dy, bn = 4 * dx, tileB = a.TileK * (bm + 1);
-        int i0 = Grid.IdxY * bm + ty, j0 = Grid.IdxX * bn + tx;
+        var quads = s.Cast<Quad<T>>();
+        int tx = Group.IdxX, ty = Group.IdxY, side = default(S).Side;
+        int bm = 4 * side, bn = 4 * side, tileB = a.TileK * (bm + Pad);
+        int rowBase = Grid.IdxY * bm, colBase = Grid.IdxX * bn;
         T z = m.Zero;
         T c00 = z, c01 = z, c02 = z, c03 = z;
         T c10 = z, c11 = z, c12 = z, c13 = z;
@@ -251,39 +261,36 @@ public static class MatMul
             else LoadTiles(a, walk, s, k0, kEnd, bm, bn);
             for (int kk = 0; kk < a.TileK; kk++)
             {
-                // Views at this thread's first element: the other reads are at constant offsets (the side is a
-                // type parameter), which the GPU's loads take as immediates instead of computing an address each.
-                var sa = s.SubView(kk * (bm + 1) + ty, bm - ty);
-                var sb = s.SubView(tileB + kk * (bn + 1) + tx, bn - tx);
-                T a0 = sa[0 * dy];
-                T a1 = sa[1 * dy];
-                T a2 = sa[2 * dy];
-                T a3 = sa[3 * dy];
-                T b0 = sb[0 * dx];
-                T b1 = sb[1 * dx];
-                T b2 = sb[2 * dx];
-                T b3 = sb[3 * dx];
-                c00 = m.Add(c00, m.Mul(a0, b0)); c01 = m.Add(c01, m.Mul(a0, b1)); c02 = m.Add(c02, m.Mul(a0, b2)); c03 = m.Add(c03, m.Mul(a0, b3));
-                c10 = m.Add(c10, m.Mul(a1, b0)); c11 = m.Add(c11, m.Mul(a1, b1)); c12 = m.Add(c12, m.Mul(a1, b2)); c13 = m.Add(c13, m.Mul(a1, b3));
-                c20 = m.Add(c20, m.Mul(a2, b0)); c21 = m.Add(c21, m.Mul(a2, b1)); c22 = m.Add(c22, m.Mul(a2, b2)); c23 = m.Add(c23, m.Mul(a2, b3));
-                c30 = m.Add(c30, m.Mul(a3, b0)); c31 = m.Add(c31, m.Mul(a3, b1)); c32 = m.Add(c32, m.Mul(a3, b2)); c33 = m.Add(c33, m.Mul(a3, b3));
+                // One quad (four consecutive elements, a single vector load) per four rows or columns; the
+                // second half's quad is `side` quads further on, a constant offset.
+                var qa = quads.SubView((kk * (bm + Pad)) / 4 + ty, bm / 4 - ty);
+                var qb = quads.SubView((tileB + kk * (bn + Pad)) / 4 + tx, bn / 4 - tx);
+                var a0 = qa[0];
+                var b0 = qb[0];
+                c00 = m.Add(c00, m.Mul(a0.X, b0.X)); c01 = m.Add(c01, m.Mul(a0.X, b0.Y)); c02 = m.Add(c02, m.Mul(a0.X, b0.Z)); c03 = m.Add(c03, m.Mul(a0.X, b0.W));
+                c10 = m.Add(c10, m.Mul(a0.Y, b0.X)); c11 = m.Add(c11, m.Mul(a0.Y, b0.Y)); c12 = m.Add(c12, m.Mul(a0.Y, b0.Z)); c13 = m.Add(c13, m.Mul(a0.Y, b0.W));
+                c20 = m.Add(c20, m.Mul(a0.Z, b0.X)); c21 = m.Add(c21, m.Mul(a0.Z, b0.Y)); c22 = m.Add(c22, m.Mul(a0.Z, b0.Z)); c23 = m.Add(c23, m.Mul(a0.Z, b0.W));
+                c30 = m.Add(c30, m.Mul(a0.W, b0.X)); c31 = m.Add(c31, m.Mul(a0.W, b0.Y)); c32 = m.Add(c32, m.Mul(a0.W, b0.Z)); c33 = m.Add(c33, m.Mul(a0.W, b0.W));
             }
             Group.Barrier();
         }
-        Store<T, M>(a, i0 + 0 * dy, j0, dx, c00, c01, c02, c03);
-        Store<T, M>(a, i0 + 1 * dy, j0, dx, c10, c11, c12, c13);
-        Store<T, M>(a, i0 + 2 * dy, j0, dx, c20, c21, c22, c23);
-        Store<T, M>(a, i0 + 3 * dy, j0, dx, c30, c31, c32, c33);
+        Store<T, M>(a, rowBase + 4 * ty + 0, colBase + 4 * tx, c00, c01, c02, c03);
+        Store<T, M>(a, rowBase + 4 * ty + 1, colBase + 4 * tx, c10, c11, c12, c13);
+        Store<T, M>(a, rowBase + 4 * ty + 2, colBase + 4 * tx, c20, c21, c22, c23);
+        Store<T, M>(a, rowBase + 4 * ty + 3, colBase + 4 * tx, c30, c31, c32, c33);
     }
-
-    /// <summary>The kernel with 8×8 outputs per thread (BM = 8·TY, BN = 8·TX).</summary>
+    /// <summary>
+    /// The kernel with 8×8 outputs per thread: rows 4·ty … 4·ty + 3 of each half of the group's 8S×8S block (the half
+    /// 4S further down), and the same for columns, so each step reads two quads of A and two of B.
+    /// </summary>
     public static void Kernel8<T, M, S>(MatMulArgs<T> a) where T : unmanaged where M : struct, IReal<T> where S : struct, ITileSide
     {
         var m = default(M);
         var s = SharedMemory.GetDynamic<T>();
-        int tx = Group.IdxX, ty = Group.IdxY, dx = default(S).Side, dy = default(S).Side;
-        int bm = 8 * dy, bn = 8 * dx, tileB = a.TileK * (bm + 1);
-        int i0 = Grid.IdxY * bm + ty, j0 = Grid.IdxX * bn + tx;
+        var quads = s.Cast<Quad<T>>();
+        int tx = Group.IdxX, ty = Group.IdxY, side = default(S).Side;
+        int bm = 8 * side, bn = 8 * side, tileB = a.TileK * (bm + Pad);
+        int rowBase = Grid.IdxY * bm, colBase = Grid.IdxX * bn;
         T z = m.Zero;
         T c00 = z, c01 = z, c02 = z, c03 = z, c04 = z, c05 = z, c06 = z, c07 = z;
         T c10 = z, c11 = z, c12 = z, c13 = z, c14 = z, c15 = z, c16 = z, c17 = z;
@@ -308,70 +315,58 @@ public static class MatMul
             else LoadTiles(a, walk, s, k0, kEnd, bm, bn);
             for (int kk = 0; kk < a.TileK; kk++)
             {
-                // Views at this thread's first element: the other reads are at constant offsets (the side is a
-                // type parameter), which the GPU's loads take as immediates instead of computing an address each.
-                var sa = s.SubView(kk * (bm + 1) + ty, bm - ty);
-                var sb = s.SubView(tileB + kk * (bn + 1) + tx, bn - tx);
-                T a0 = sa[0 * dy];
-                T a1 = sa[1 * dy];
-                T a2 = sa[2 * dy];
-                T a3 = sa[3 * dy];
-                T a4 = sa[4 * dy];
-                T a5 = sa[5 * dy];
-                T a6 = sa[6 * dy];
-                T a7 = sa[7 * dy];
-                T b0 = sb[0 * dx];
-                T b1 = sb[1 * dx];
-                T b2 = sb[2 * dx];
-                T b3 = sb[3 * dx];
-                T b4 = sb[4 * dx];
-                T b5 = sb[5 * dx];
-                T b6 = sb[6 * dx];
-                T b7 = sb[7 * dx];
-                c00 = m.Add(c00, m.Mul(a0, b0)); c01 = m.Add(c01, m.Mul(a0, b1)); c02 = m.Add(c02, m.Mul(a0, b2)); c03 = m.Add(c03, m.Mul(a0, b3)); c04 = m.Add(c04, m.Mul(a0, b4)); c05 = m.Add(c05, m.Mul(a0, b5)); c06 = m.Add(c06, m.Mul(a0, b6)); c07 = m.Add(c07, m.Mul(a0, b7));
-                c10 = m.Add(c10, m.Mul(a1, b0)); c11 = m.Add(c11, m.Mul(a1, b1)); c12 = m.Add(c12, m.Mul(a1, b2)); c13 = m.Add(c13, m.Mul(a1, b3)); c14 = m.Add(c14, m.Mul(a1, b4)); c15 = m.Add(c15, m.Mul(a1, b5)); c16 = m.Add(c16, m.Mul(a1, b6)); c17 = m.Add(c17, m.Mul(a1, b7));
-                c20 = m.Add(c20, m.Mul(a2, b0)); c21 = m.Add(c21, m.Mul(a2, b1)); c22 = m.Add(c22, m.Mul(a2, b2)); c23 = m.Add(c23, m.Mul(a2, b3)); c24 = m.Add(c24, m.Mul(a2, b4)); c25 = m.Add(c25, m.Mul(a2, b5)); c26 = m.Add(c26, m.Mul(a2, b6)); c27 = m.Add(c27, m.Mul(a2, b7));
-                c30 = m.Add(c30, m.Mul(a3, b0)); c31 = m.Add(c31, m.Mul(a3, b1)); c32 = m.Add(c32, m.Mul(a3, b2)); c33 = m.Add(c33, m.Mul(a3, b3)); c34 = m.Add(c34, m.Mul(a3, b4)); c35 = m.Add(c35, m.Mul(a3, b5)); c36 = m.Add(c36, m.Mul(a3, b6)); c37 = m.Add(c37, m.Mul(a3, b7));
-                c40 = m.Add(c40, m.Mul(a4, b0)); c41 = m.Add(c41, m.Mul(a4, b1)); c42 = m.Add(c42, m.Mul(a4, b2)); c43 = m.Add(c43, m.Mul(a4, b3)); c44 = m.Add(c44, m.Mul(a4, b4)); c45 = m.Add(c45, m.Mul(a4, b5)); c46 = m.Add(c46, m.Mul(a4, b6)); c47 = m.Add(c47, m.Mul(a4, b7));
-                c50 = m.Add(c50, m.Mul(a5, b0)); c51 = m.Add(c51, m.Mul(a5, b1)); c52 = m.Add(c52, m.Mul(a5, b2)); c53 = m.Add(c53, m.Mul(a5, b3)); c54 = m.Add(c54, m.Mul(a5, b4)); c55 = m.Add(c55, m.Mul(a5, b5)); c56 = m.Add(c56, m.Mul(a5, b6)); c57 = m.Add(c57, m.Mul(a5, b7));
-                c60 = m.Add(c60, m.Mul(a6, b0)); c61 = m.Add(c61, m.Mul(a6, b1)); c62 = m.Add(c62, m.Mul(a6, b2)); c63 = m.Add(c63, m.Mul(a6, b3)); c64 = m.Add(c64, m.Mul(a6, b4)); c65 = m.Add(c65, m.Mul(a6, b5)); c66 = m.Add(c66, m.Mul(a6, b6)); c67 = m.Add(c67, m.Mul(a6, b7));
-                c70 = m.Add(c70, m.Mul(a7, b0)); c71 = m.Add(c71, m.Mul(a7, b1)); c72 = m.Add(c72, m.Mul(a7, b2)); c73 = m.Add(c73, m.Mul(a7, b3)); c74 = m.Add(c74, m.Mul(a7, b4)); c75 = m.Add(c75, m.Mul(a7, b5)); c76 = m.Add(c76, m.Mul(a7, b6)); c77 = m.Add(c77, m.Mul(a7, b7));
+                // One quad (four consecutive elements, a single vector load) per four rows or columns; the
+                // second half's quad is `side` quads further on, a constant offset.
+                var qa = quads.SubView((kk * (bm + Pad)) / 4 + ty, bm / 4 - ty);
+                var qb = quads.SubView((tileB + kk * (bn + Pad)) / 4 + tx, bn / 4 - tx);
+                var a0 = qa[0];
+                var a1 = qa[1 * side];
+                var b0 = qb[0];
+                var b1 = qb[1 * side];
+                c00 = m.Add(c00, m.Mul(a0.X, b0.X)); c01 = m.Add(c01, m.Mul(a0.X, b0.Y)); c02 = m.Add(c02, m.Mul(a0.X, b0.Z)); c03 = m.Add(c03, m.Mul(a0.X, b0.W)); c04 = m.Add(c04, m.Mul(a0.X, b1.X)); c05 = m.Add(c05, m.Mul(a0.X, b1.Y)); c06 = m.Add(c06, m.Mul(a0.X, b1.Z)); c07 = m.Add(c07, m.Mul(a0.X, b1.W));
+                c10 = m.Add(c10, m.Mul(a0.Y, b0.X)); c11 = m.Add(c11, m.Mul(a0.Y, b0.Y)); c12 = m.Add(c12, m.Mul(a0.Y, b0.Z)); c13 = m.Add(c13, m.Mul(a0.Y, b0.W)); c14 = m.Add(c14, m.Mul(a0.Y, b1.X)); c15 = m.Add(c15, m.Mul(a0.Y, b1.Y)); c16 = m.Add(c16, m.Mul(a0.Y, b1.Z)); c17 = m.Add(c17, m.Mul(a0.Y, b1.W));
+                c20 = m.Add(c20, m.Mul(a0.Z, b0.X)); c21 = m.Add(c21, m.Mul(a0.Z, b0.Y)); c22 = m.Add(c22, m.Mul(a0.Z, b0.Z)); c23 = m.Add(c23, m.Mul(a0.Z, b0.W)); c24 = m.Add(c24, m.Mul(a0.Z, b1.X)); c25 = m.Add(c25, m.Mul(a0.Z, b1.Y)); c26 = m.Add(c26, m.Mul(a0.Z, b1.Z)); c27 = m.Add(c27, m.Mul(a0.Z, b1.W));
+                c30 = m.Add(c30, m.Mul(a0.W, b0.X)); c31 = m.Add(c31, m.Mul(a0.W, b0.Y)); c32 = m.Add(c32, m.Mul(a0.W, b0.Z)); c33 = m.Add(c33, m.Mul(a0.W, b0.W)); c34 = m.Add(c34, m.Mul(a0.W, b1.X)); c35 = m.Add(c35, m.Mul(a0.W, b1.Y)); c36 = m.Add(c36, m.Mul(a0.W, b1.Z)); c37 = m.Add(c37, m.Mul(a0.W, b1.W));
+                c40 = m.Add(c40, m.Mul(a1.X, b0.X)); c41 = m.Add(c41, m.Mul(a1.X, b0.Y)); c42 = m.Add(c42, m.Mul(a1.X, b0.Z)); c43 = m.Add(c43, m.Mul(a1.X, b0.W)); c44 = m.Add(c44, m.Mul(a1.X, b1.X)); c45 = m.Add(c45, m.Mul(a1.X, b1.Y)); c46 = m.Add(c46, m.Mul(a1.X, b1.Z)); c47 = m.Add(c47, m.Mul(a1.X, b1.W));
+                c50 = m.Add(c50, m.Mul(a1.Y, b0.X)); c51 = m.Add(c51, m.Mul(a1.Y, b0.Y)); c52 = m.Add(c52, m.Mul(a1.Y, b0.Z)); c53 = m.Add(c53, m.Mul(a1.Y, b0.W)); c54 = m.Add(c54, m.Mul(a1.Y, b1.X)); c55 = m.Add(c55, m.Mul(a1.Y, b1.Y)); c56 = m.Add(c56, m.Mul(a1.Y, b1.Z)); c57 = m.Add(c57, m.Mul(a1.Y, b1.W));
+                c60 = m.Add(c60, m.Mul(a1.Z, b0.X)); c61 = m.Add(c61, m.Mul(a1.Z, b0.Y)); c62 = m.Add(c62, m.Mul(a1.Z, b0.Z)); c63 = m.Add(c63, m.Mul(a1.Z, b0.W)); c64 = m.Add(c64, m.Mul(a1.Z, b1.X)); c65 = m.Add(c65, m.Mul(a1.Z, b1.Y)); c66 = m.Add(c66, m.Mul(a1.Z, b1.Z)); c67 = m.Add(c67, m.Mul(a1.Z, b1.W));
+                c70 = m.Add(c70, m.Mul(a1.W, b0.X)); c71 = m.Add(c71, m.Mul(a1.W, b0.Y)); c72 = m.Add(c72, m.Mul(a1.W, b0.Z)); c73 = m.Add(c73, m.Mul(a1.W, b0.W)); c74 = m.Add(c74, m.Mul(a1.W, b1.X)); c75 = m.Add(c75, m.Mul(a1.W, b1.Y)); c76 = m.Add(c76, m.Mul(a1.W, b1.Z)); c77 = m.Add(c77, m.Mul(a1.W, b1.W));
             }
             Group.Barrier();
         }
-        Store<T, M>(a, i0 + 0 * dy, j0, dx, c00, c01, c02, c03, c04, c05, c06, c07);
-        Store<T, M>(a, i0 + 1 * dy, j0, dx, c10, c11, c12, c13, c14, c15, c16, c17);
-        Store<T, M>(a, i0 + 2 * dy, j0, dx, c20, c21, c22, c23, c24, c25, c26, c27);
-        Store<T, M>(a, i0 + 3 * dy, j0, dx, c30, c31, c32, c33, c34, c35, c36, c37);
-        Store<T, M>(a, i0 + 4 * dy, j0, dx, c40, c41, c42, c43, c44, c45, c46, c47);
-        Store<T, M>(a, i0 + 5 * dy, j0, dx, c50, c51, c52, c53, c54, c55, c56, c57);
-        Store<T, M>(a, i0 + 6 * dy, j0, dx, c60, c61, c62, c63, c64, c65, c66, c67);
-        Store<T, M>(a, i0 + 7 * dy, j0, dx, c70, c71, c72, c73, c74, c75, c76, c77);
+        Store<T, M>(a, rowBase + 4 * ty + 0, colBase + 4 * tx, colBase + 4 * side + 4 * tx, c00, c01, c02, c03, c04, c05, c06, c07);
+        Store<T, M>(a, rowBase + 4 * ty + 1, colBase + 4 * tx, colBase + 4 * side + 4 * tx, c10, c11, c12, c13, c14, c15, c16, c17);
+        Store<T, M>(a, rowBase + 4 * ty + 2, colBase + 4 * tx, colBase + 4 * side + 4 * tx, c20, c21, c22, c23, c24, c25, c26, c27);
+        Store<T, M>(a, rowBase + 4 * ty + 3, colBase + 4 * tx, colBase + 4 * side + 4 * tx, c30, c31, c32, c33, c34, c35, c36, c37);
+        Store<T, M>(a, rowBase + 4 * side + 4 * ty + 0, colBase + 4 * tx, colBase + 4 * side + 4 * tx, c40, c41, c42, c43, c44, c45, c46, c47);
+        Store<T, M>(a, rowBase + 4 * side + 4 * ty + 1, colBase + 4 * tx, colBase + 4 * side + 4 * tx, c50, c51, c52, c53, c54, c55, c56, c57);
+        Store<T, M>(a, rowBase + 4 * side + 4 * ty + 2, colBase + 4 * tx, colBase + 4 * side + 4 * tx, c60, c61, c62, c63, c64, c65, c66, c67);
+        Store<T, M>(a, rowBase + 4 * side + 4 * ty + 3, colBase + 4 * tx, colBase + 4 * side + 4 * tx, c70, c71, c72, c73, c74, c75, c76, c77);
     }
-
-    /// <summary>Writes (or adds) one row of a thread's micro-tile, skipping elements past the edge of C.</summary>
-    static void Store<T, M>(MatMulArgs<T> a, int i, int j0, int dx, T v0, T v1, T v2, T v3) where T : unmanaged where M : struct, IReal<T>
+    /// <summary>Writes (or adds) four consecutive outputs of one row, skipping those past the edge of C.</summary>
+    static void Store<T, M>(MatMulArgs<T> a, int i, int j, T v0, T v1, T v2, T v3) where T : unmanaged where M : struct, IReal<T>
     {
         if (i >= a.M) return;
         int row = Grid.IdxZ * a.M * a.N + i * a.N;
-        Put<T, M>(a, row, j0 + 0 * dx, v0);
-        Put<T, M>(a, row, j0 + 1 * dx, v1);
-        Put<T, M>(a, row, j0 + 2 * dx, v2);
-        Put<T, M>(a, row, j0 + 3 * dx, v3);
+        Put<T, M>(a, row, j + 0, v0);
+        Put<T, M>(a, row, j + 1, v1);
+        Put<T, M>(a, row, j + 2, v2);
+        Put<T, M>(a, row, j + 3, v3);
     }
 
-    static void Store<T, M>(MatMulArgs<T> a, int i, int j0, int dx, T v0, T v1, T v2, T v3, T v4, T v5, T v6, T v7) where T : unmanaged where M : struct, IReal<T>
+    /// <summary>Writes (or adds) two runs of four outputs of one row, at columns j and j2.</summary>
+    static void Store<T, M>(MatMulArgs<T> a, int i, int j, int j2, T v0, T v1, T v2, T v3, T v4, T v5, T v6, T v7) where T : unmanaged where M : struct, IReal<T>
     {
         if (i >= a.M) return;
         int row = Grid.IdxZ * a.M * a.N + i * a.N;
-        Put<T, M>(a, row, j0 + 0 * dx, v0);
-        Put<T, M>(a, row, j0 + 1 * dx, v1);
-        Put<T, M>(a, row, j0 + 2 * dx, v2);
-        Put<T, M>(a, row, j0 + 3 * dx, v3);
-        Put<T, M>(a, row, j0 + 4 * dx, v4);
-        Put<T, M>(a, row, j0 + 5 * dx, v5);
-        Put<T, M>(a, row, j0 + 6 * dx, v6);
-        Put<T, M>(a, row, j0 + 7 * dx, v7);
+        Put<T, M>(a, row, j + 0, v0);
+        Put<T, M>(a, row, j + 1, v1);
+        Put<T, M>(a, row, j + 2, v2);
+        Put<T, M>(a, row, j + 3, v3);
+        Put<T, M>(a, row, j2 + 0, v4);
+        Put<T, M>(a, row, j2 + 1, v5);
+        Put<T, M>(a, row, j2 + 2, v6);
+        Put<T, M>(a, row, j2 + 3, v7);
     }
 
     static void Put<T, M>(MatMulArgs<T> a, int row, int j, T v) where T : unmanaged where M : struct, IReal<T>
@@ -410,6 +405,13 @@ public struct SplitSumArgs<T> where T : unmanaged
     public int Elements, Splits;
     /// <summary>1: C += Σ; 0: C = Σ.</summary>
     public int Accumulate;
+}
+
+/// <summary>Four consecutive elements, read from shared memory with one vector load (<c>ld.shared.v4.f32</c>; two <c>v2.f64</c> for double).</summary>
+public struct Quad<T> where T : unmanaged
+{
+    /// <summary>The four elements, in memory order.</summary>
+    public T X, Y, Z, W;
 }
 
 /// <summary>
