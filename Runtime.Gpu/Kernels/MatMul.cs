@@ -302,17 +302,11 @@ public static class MatMul
         T c70 = z, c71 = z, c72 = z, c73 = z, c74 = z, c75 = z, c76 = z, c77 = z;
         int kBegin = Grid.IdxZ * a.KChunk, kEnd = XMath.Min(a.K, kBegin + a.KChunk);
         var walk = TileWalk.For(a, bm, bn);
-        // Staged: the next slice's global reads are issued before this slice's multiply-adds, so their latency
-        // overlaps the arithmetic instead of stalling the group at every slice.
-        var next = walk.Staged != 0 ? Fetch(a, walk, kBegin, kEnd, bm, bn) : default;
+        // Not staged (unlike Kernel4): the eight staged registers took this kernel from 96 to 147 registers, one
+        // 256-thread group a multiprocessor instead of two.
         for (int k0 = kBegin; k0 < kEnd; k0 += a.TileK)
         {
-            if (walk.Staged != 0)
-            {
-                Put(a, walk, s, next, bm, bn);
-                if (k0 + a.TileK < kEnd) next = Fetch(a, walk, k0 + a.TileK, kEnd, bm, bn);
-            }
-            else LoadTiles(a, walk, s, k0, kEnd, bm, bn);
+            LoadTiles(a, walk, s, k0, kEnd, bm, bn);
             for (int kk = 0; kk < a.TileK; kk++)
             {
                 // One quad (four consecutive elements, a single vector load) per four rows or columns; the
