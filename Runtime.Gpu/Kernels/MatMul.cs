@@ -37,47 +37,48 @@ public static class MatMul
     /// </summary>
     struct TileWalk
     {
-        /// <summary>1 when the fast walk applies to A (B).</summary>
-        public int AFast, BFast;
+        /// <summary>How this thread walks the op(A) tile ([k][r] in shared memory) and the op(B) tile ([k][c]).</summary>
+        public Walk A, B;
         /// <summary>
-        /// 1 when both walks are fast and take at most <see cref="StagedElements"/> elements of each tile: the kernel
-        /// then fetches the next slice into registers while it multiplies the current one (see <see cref="Stage{T}"/>).
+        /// 1 when both walks are fast and take at most <see cref="StagedElements"/> elements of each tile: the 4×4
+        /// kernel then fetches the next slice into registers while it multiplies the current one (see <see cref="Stage{T}"/>).
         /// </summary>
         public int Staged;
-        /// <summary>A: the fixed coordinate, the first moving one and its step (rows, or k when transposed).</summary>
-        public int AFixed, AStart, AStep;
-        /// <summary>B: the fixed coordinate, the first moving one and its step (k, or columns when transposed).</summary>
-        public int BFixed, BStart, BStep;
 
         public static TileWalk For<T>(MatMulArgs<T> a, int bm, int bn) where T : unmanaged
         {
             int threads = Group.DimX * Group.DimY, tid = Group.IdxY * Group.DimX + Group.IdxX, bk = a.TileK;
-            var w = new TileWalk();
-            // op(A) tile, [k][r] in shared memory. Untransposed A is walked along k (consecutive addresses): k fixed
-            // per thread when threads is a multiple of bk, rows stepping by threads / bk. Transposed, along r.
-            int aSide = a.TransposeA != 0 ? bm : bk;
-            if (threads % aSide == 0)
+            var w = new TileWalk
             {
-                w.AFast = 1;
-                w.AFixed = tid % aSide;
-                w.AStart = tid / aSide;
-                w.AStep = threads / aSide;
-            }
-            // op(B) tile, [k][c]. Untransposed B is walked along c; transposed, along k.
-            int bSide = a.TransposeB != 0 ? bk : bn;
-            if (threads % bSide == 0)
-            {
-                w.BFast = 1;
-                w.BFixed = tid % bSide;
-                w.BStart = tid / bSide;
-                w.BStep = threads / bSide;
-            }
-            int aLimit = a.TransposeA != 0 ? bk : bm, bLimit = a.TransposeB != 0 ? bn : bk;
-            if (w.AFast != 0 && w.BFast != 0
-                && (aLimit + w.AStep - 1) / w.AStep <= StagedElements && (bLimit + w.BStep - 1) / w.BStep <= StagedElements)
+                // Untransposed A is walked along k (consecutive addresses): k fixed per thread when threads is a
+                // multiple of bk, rows stepping by threads / bk. Transposed, along r.
+                A = Walk.Along(a.TransposeA != 0 ? bm : bk, threads, tid),
+                // Untransposed B is walked along c; transposed, along k.
+                B = Walk.Along(a.TransposeB != 0 ? bk : bn, threads, tid),
+            };
+            if (w.A.Fast != 0 && w.B.Fast != 0
+                && w.A.Count(a.TransposeA != 0 ? bk : bm) <= StagedElements && w.B.Count(a.TransposeB != 0 ? bn : bk) <= StagedElements)
                 w.Staged = 1;
             return w;
         }
+    }
+
+    /// <summary>
+    /// One tile's walk: consecutive threads take consecutive elements along the side they walk (Fixed = tid mod side),
+    /// and each thread steps through the other coordinate from Start by Step.
+    /// </summary>
+    struct Walk
+    {
+        /// <summary>1 when the thread count is a multiple of the side walked, so the fields below apply.</summary>
+        public int Fast;
+        /// <summary>The coordinate along the walked side, the first of the other coordinate, and its step.</summary>
+        public int Fixed, Start, Step;
+
+        public static Walk Along(int side, int threads, int tid) =>
+            threads % side == 0 ? new Walk { Fast = 1, Fixed = tid % side, Start = tid / side, Step = threads / side } : default;
+
+        /// <summary>Elements this thread takes when the other coordinate runs to <paramref name="limit"/>.</summary>
+        public readonly int Count(int limit) => (limit + Step - 1) / Step;
     }
 
     /// <summary>
@@ -90,12 +91,12 @@ public static class MatMul
     {
         int threads = Group.DimX * Group.DimY, tid = Group.IdxY * Group.DimX + Group.IdxX, bk = a.TileK;
         int rowBase = Grid.IdxY * bm, colBase = Grid.IdxX * bn, tileB = bk * (bm + Pad);
-        if (w.AFast != 0)
+        if (w.A.Fast != 0)
         {
             if (a.TransposeA != 0)
             {
-                int r = w.AFixed, gi = rowBase + r;
-                for (int k = w.AStart; k < bk; k += w.AStep)
+                int r = w.A.Fixed, gi = rowBase + r;
+                for (int k = w.A.Start; k < bk; k += w.A.Step)
                 {
                     int gk = k0 + k;
                     s[k * (bm + Pad) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
@@ -103,8 +104,8 @@ public static class MatMul
             }
             else
             {
-                int k = w.AFixed, gk = k0 + k;
-                for (int r = w.AStart; r < bm; r += w.AStep)
+                int k = w.A.Fixed, gk = k0 + k;
+                for (int r = w.A.Start; r < bm; r += w.A.Step)
                 {
                     int gi = rowBase + r;
                     s[k * (bm + Pad) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
@@ -121,12 +122,12 @@ public static class MatMul
                 s[k * (bm + Pad) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
             }
         }
-        if (w.BFast != 0)
+        if (w.B.Fast != 0)
         {
             if (a.TransposeB != 0)
             {
-                int k = w.BFixed, gk = k0 + k;
-                for (int c = w.BStart; c < bn; c += w.BStep)
+                int k = w.B.Fixed, gk = k0 + k;
+                for (int c = w.B.Start; c < bn; c += w.B.Step)
                 {
                     int gj = colBase + c;
                     s[tileB + k * (bn + Pad) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
@@ -134,8 +135,8 @@ public static class MatMul
             }
             else
             {
-                int c = w.BFixed, gj = colBase + c;
-                for (int k = w.BStart; k < bk; k += w.BStep)
+                int c = w.B.Fixed, gj = colBase + c;
+                for (int k = w.B.Start; k < bk; k += w.B.Step)
                 {
                     int gk = k0 + k;
                     s[tileB + k * (bn + Pad) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
@@ -202,34 +203,34 @@ public static class MatMul
 
     static T ElementA<T>(MatMulArgs<T> a, TileWalk w, int k0, int kEnd, int bm, int i) where T : unmanaged
     {
-        int moving = w.AStart + i * w.AStep, r, k;
-        if (a.TransposeA != 0) { r = w.AFixed; k = moving; if (k >= a.TileK) return default; }
-        else { k = w.AFixed; r = moving; if (r >= bm) return default; }
+        int moving = w.A.Start + i * w.A.Step, r, k;
+        if (a.TransposeA != 0) { r = w.A.Fixed; k = moving; if (k >= a.TileK) return default; }
+        else { k = w.A.Fixed; r = moving; if (r >= bm) return default; }
         int gi = Grid.IdxY * bm + r, gk = k0 + k;
         return gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
     }
 
     static T ElementB<T>(MatMulArgs<T> a, TileWalk w, int k0, int kEnd, int bn, int i) where T : unmanaged
     {
-        int moving = w.BStart + i * w.BStep, k, c;
-        if (a.TransposeB != 0) { k = w.BFixed; c = moving; if (c >= bn) return default; }
-        else { c = w.BFixed; k = moving; if (k >= a.TileK) return default; }
+        int moving = w.B.Start + i * w.B.Step, k, c;
+        if (a.TransposeB != 0) { k = w.B.Fixed; c = moving; if (c >= bn) return default; }
+        else { c = w.B.Fixed; k = moving; if (k >= a.TileK) return default; }
         int gk = k0 + k, gj = Grid.IdxX * bn + c;
         return gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
     }
 
     static void PutA<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int bm, int i, T v) where T : unmanaged
     {
-        int moving = w.AStart + i * w.AStep;
-        if (a.TransposeA != 0) { if (moving < a.TileK) s[moving * (bm + Pad) + w.AFixed] = v; }
-        else if (moving < bm) s[w.AFixed * (bm + Pad) + moving] = v;
+        int moving = w.A.Start + i * w.A.Step;
+        if (a.TransposeA != 0) { if (moving < a.TileK) s[moving * (bm + Pad) + w.A.Fixed] = v; }
+        else if (moving < bm) s[w.A.Fixed * (bm + Pad) + moving] = v;
     }
 
     static void PutB<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int tileB, int bn, int i, T v) where T : unmanaged
     {
-        int moving = w.BStart + i * w.BStep;
-        if (a.TransposeB != 0) { if (moving < bn) s[tileB + w.BFixed * (bn + Pad) + moving] = v; }
-        else if (moving < a.TileK) s[tileB + moving * (bn + Pad) + w.BFixed] = v;
+        int moving = w.B.Start + i * w.B.Step;
+        if (a.TransposeB != 0) { if (moving < bn) s[tileB + w.B.Fixed * (bn + Pad) + moving] = v; }
+        else if (moving < a.TileK) s[tileB + moving * (bn + Pad) + w.B.Fixed] = v;
     }
 
     /// <summary>The kernel with 4×4 outputs per thread: rows 4·ty … 4·ty + 3 and columns 4·tx … 4·tx + 3 of the group's 4S×4S block.</summary>
