@@ -1,3 +1,4 @@
+using ILGPU;
 using System.Numerics;
 using Tutor.Gpu.Kernels;
 using Tutor.Tensors;
@@ -65,8 +66,17 @@ public sealed partial class GpuOps
     public GpuTensor<T> CrossEntropyLoss<T>(GpuTensor<T> logits, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Shapes.RequireLabels(nameof(CrossEntropyLoss), logits.Shape, labels);
+        return CrossEntropyLoss(logits, Labels(labels));
+    }
+
+    /// <summary>The loss with the labels already on the device (a batch's <see cref="GpuIndices.Slice"/> of an epoch's): no upload, no wait.</summary>
+    public GpuTensor<T> CrossEntropyLoss<T>(GpuTensor<T> logits, GpuIndices labels) where T : unmanaged, IFloatingPointIeee754<T> =>
+        CrossEntropyLoss(logits, Labels(nameof(CrossEntropyLoss), logits.Shape, labels));
+
+    GpuTensor<T> CrossEntropyLoss<T>(GpuTensor<T> logits, ArrayView<int> labels) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         using var rows = New<T>(TensorShape.Vector(logits.Rows));
-        SoftmaxKernel(RowKernels.CrossEntropyRows, logits, logits, logits, rows, labels: Labels(labels));
+        SoftmaxKernel(RowKernels.CrossEntropyRows, logits, logits, logits, rows, labels: labels);
         return ReduceAll(typeof(Terms.Value<,>), rows, null, T.One / Count<T>(logits.Rows));
     }
 
@@ -76,8 +86,20 @@ public sealed partial class GpuOps
     {
         CheckVjp(nameof(CrossEntropyLossVjp), resultAdjoint, result, logits, logitsAdjoint);
         Shapes.RequireLabels(nameof(CrossEntropyLossVjp), logits.Shape, labels);
-        SoftmaxKernel(RowKernels.CrossEntropyVjp, logits, resultAdjoint, logits, logitsAdjoint, T.One / Count<T>(logits.Rows), Labels(labels));
+        CrossEntropyLossVjp(resultAdjoint, logits, Labels(labels), logitsAdjoint);
     }
+
+    /// <summary>The VJP with the labels already on the device.</summary>
+    public void CrossEntropyLossVjp<T>(GpuTensor<T> resultAdjoint, GpuTensor<T> logits, GpuIndices labels, GpuTensor<T> result, GpuTensor<T> logitsAdjoint)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckVjp(nameof(CrossEntropyLossVjp), resultAdjoint, result, logits, logitsAdjoint);
+        CrossEntropyLossVjp(resultAdjoint, logits, Labels(nameof(CrossEntropyLossVjp), logits.Shape, labels), logitsAdjoint);
+    }
+
+    void CrossEntropyLossVjp<T>(GpuTensor<T> resultAdjoint, GpuTensor<T> logits, ArrayView<int> labels, GpuTensor<T> logitsAdjoint)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        SoftmaxKernel(RowKernels.CrossEntropyVjp, logits, resultAdjoint, logits, logitsAdjoint, T.One / Count<T>(logits.Rows), labels);
 
     /// <summary>ẏ = Σᵢ (⟨softmax(Z[i, :]), Ż[i, :]⟩ − Ż[i, labels[i]])/B.</summary>
     public void CrossEntropyLossJvp<T>(GpuTensor<T> logits, int[] labels, GpuTensor<T> result, GpuTensor<T>? logitsTangent, GpuTensor<T> resultTangent)
@@ -86,8 +108,23 @@ public sealed partial class GpuOps
         CheckJvp(nameof(CrossEntropyLossJvp), result, resultTangent, logits, logitsTangent);
         if (logitsTangent is null) { Fill(resultTangent, T.Zero); return; }
         Shapes.RequireLabels(nameof(CrossEntropyLossJvp), logits.Shape, labels);
+        CrossEntropyLossJvp(logits, Labels(labels), logitsTangent, resultTangent);
+    }
+
+    /// <summary>The JVP with the labels already on the device.</summary>
+    public void CrossEntropyLossJvp<T>(GpuTensor<T> logits, GpuIndices labels, GpuTensor<T> result, GpuTensor<T>? logitsTangent, GpuTensor<T> resultTangent)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckJvp(nameof(CrossEntropyLossJvp), result, resultTangent, logits, logitsTangent);
+        if (logitsTangent is null) { Fill(resultTangent, T.Zero); return; }
+        CrossEntropyLossJvp(logits, Labels(nameof(CrossEntropyLossJvp), logits.Shape, labels), logitsTangent, resultTangent);
+    }
+
+    void CrossEntropyLossJvp<T>(GpuTensor<T> logits, ArrayView<int> labels, GpuTensor<T> logitsTangent, GpuTensor<T> resultTangent)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         using var rows = New<T>(TensorShape.Vector(logits.Rows));
-        SoftmaxKernel(RowKernels.CrossEntropyJvpRows, logits, logitsTangent, logits, rows, labels: Labels(labels));
+        SoftmaxKernel(RowKernels.CrossEntropyJvpRows, logits, logitsTangent, logits, rows, labels: labels);
         ReduceAllInto(typeof(Terms.Value<,>), rows, null, T.One / Count<T>(logits.Rows), resultTangent, accumulate: false);
     }
 

@@ -147,12 +147,25 @@ public sealed partial class GpuOps
     public GpuTensor<T> GatherByLabel<T>(GpuTensor<T> a, int[] labels) where T : unmanaged, IFloatingPointIeee754<T> =>
         GatherByLabel(a, labels, New<T>(TensorShape.Vector(a.Rows)));
 
+    /// <summary>The gathered vector, with the labels already on the device.</summary>
+    public GpuTensor<T> GatherByLabel<T>(GpuTensor<T> a, GpuIndices labels) where T : unmanaged, IFloatingPointIeee754<T> =>
+        GatherByLabel(a, labels, New<T>(TensorShape.Vector(a.Rows)));
+
     /// <summary>The gathered vector into <paramref name="destination"/>.</summary>
     public GpuTensor<T> GatherByLabel<T>(GpuTensor<T> a, int[] labels, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Shapes.RequireLabels(nameof(GatherByLabel), a.Shape, labels);
         Into(nameof(GatherByLabel), TensorShape.Vector(a.Rows), destination);
-        Gather(a, labels, destination, RowKernels.GatherValue);
+        Gather(a, Labels(labels), labels.Length, destination, RowKernels.GatherValue);
+        return destination;
+    }
+
+    /// <summary>The gathered vector into <paramref name="destination"/>, with the labels already on the device.</summary>
+    public GpuTensor<T> GatherByLabel<T>(GpuTensor<T> a, GpuIndices labels, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var view = Labels(nameof(GatherByLabel), a.Shape, labels);
+        Into(nameof(GatherByLabel), TensorShape.Vector(a.Rows), destination);
+        Gather(a, view, labels.Length, destination, RowKernels.GatherValue);
         return destination;
     }
 
@@ -162,11 +175,28 @@ public sealed partial class GpuOps
     {
         CheckVjp(nameof(GatherByLabelVjp), resultAdjoint, result, a, aAdjoint);
         Shapes.RequireLabels(nameof(GatherByLabelVjp), a.Shape, labels);
-        Gather(resultAdjoint, labels, aAdjoint, RowKernels.GatherVjp);
+        Gather(resultAdjoint, Labels(labels), labels.Length, aAdjoint, RowKernels.GatherVjp);
+    }
+
+    /// <summary>The VJP with the labels already on the device.</summary>
+    public void GatherByLabelVjp<T>(GpuTensor<T> resultAdjoint, GpuTensor<T> a, GpuIndices labels, GpuTensor<T> result, GpuTensor<T> aAdjoint)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckVjp(nameof(GatherByLabelVjp), resultAdjoint, result, a, aAdjoint);
+        Gather(resultAdjoint, Labels(nameof(GatherByLabelVjp), a.Shape, labels), labels.Length, aAdjoint, RowKernels.GatherVjp);
     }
 
     /// <summary>ẏ[i] = Ȧ[i, labels[i]].</summary>
     public void GatherByLabelJvp<T>(GpuTensor<T> a, int[] labels, GpuTensor<T> result, GpuTensor<T>? aTangent, GpuTensor<T> resultTangent)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckJvp(nameof(GatherByLabelJvp), result, resultTangent, a, aTangent);
+        if (aTangent is null) Fill(resultTangent, T.Zero);
+        else GatherByLabel(aTangent, labels, resultTangent);
+    }
+
+    /// <summary>The JVP with the labels already on the device.</summary>
+    public void GatherByLabelJvp<T>(GpuTensor<T> a, GpuIndices labels, GpuTensor<T> result, GpuTensor<T>? aTangent, GpuTensor<T> resultTangent)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckJvp(nameof(GatherByLabelJvp), result, resultTangent, a, aTangent);
@@ -182,15 +212,32 @@ public sealed partial class GpuOps
             X = V(a, nameof(Transpose)), Y = V(y, nameof(Transpose)), Rows = a.Rows, Columns = a.Columns, Accumulate = accumulate ? 1 : 0,
         });
 
-    /// <summary>x (rows in <paramref name="labels"/>'s matrix) → y via <see cref="RowKernels.Gather{T, M}"/>; the labels go to the device first.</summary>
-    void Gather<T>(GpuTensor<T> x, int[] labels, GpuTensor<T> y, int mode) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>x (rows in the labels' matrix) → y via <see cref="RowKernels.Gather{T, M}"/>, with <paramref name="count"/> labels on the device.</summary>
+    void Gather<T>(GpuTensor<T> x, ArrayView<int> labels, int count, GpuTensor<T> y, int mode) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var matrix = mode == RowKernels.GatherValue ? x : y;
-        Launch<T, RowArgs<T>>(typeof(RowKernels), nameof(RowKernels.Gather), runtime.Elementwise(labels.Length), new RowArgs<T>
+        Launch<T, RowArgs<T>>(typeof(RowKernels), nameof(RowKernels.Gather), runtime.Elementwise(count), new RowArgs<T>
         {
-            X0 = V(x, nameof(GatherByLabel)), X1 = x.View, X2 = x.View, Y = V(y, nameof(GatherByLabel)), Labels = Labels(labels),
+            X0 = V(x, nameof(GatherByLabel)), X1 = x.View, X2 = x.View, Y = V(y, nameof(GatherByLabel)), Labels = labels,
             Rows = matrix.Rows, Columns = matrix.Columns, Mode = mode,
         });
+    }
+
+    /// <summary>
+    /// Labels already on the device, checked on the host: the same runtime, one per row of <paramref name="logits"/>,
+    /// and (from the list's smallest and largest entries, recorded at upload) all in 0 … classes − 1.
+    /// </summary>
+    ArrayView<int> Labels(string op, TensorShape logits, GpuIndices labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (!ReferenceEquals(labels.Runtime, runtime))
+            throw new ArgumentException($"{op}: the labels live on '{labels.Runtime.Name}', not on '{runtime.Name}'; upload them with this runtime's UploadIndices.", nameof(labels));
+        Shapes.RequireMatrix(op, logits);
+        if (labels.Length != logits.Rows)
+            throw new ShapeMismatchException(op, $"{op}: {labels.Length} labels for logits of shape {logits}; need one label per row ({logits.Rows}).");
+        if (labels.Min < 0 || labels.Max >= logits.Columns)
+            throw new ShapeMismatchException(op, $"{op}: the labels on the device run from {labels.Min} to {labels.Max}{(labels.IsSlice ? " (over the whole list the slice was taken from)" : "")}, outside 0..{logits.Columns - 1} for logits of shape {logits}.");
+        return labels.View;
     }
 
     /// <summary>

@@ -98,7 +98,15 @@ public sealed class GpuMlp : IDisposable
     /// Mean cross-entropy of the batch (a one-element device tensor: read it with <see cref="GpuRuntime.ReadScalar{T}"/>);
     /// overwrites every ∂L/∂W_l and ∂L/∂b_l on the device, in place (the tensors of <see cref="Parameters"/>).
     /// </summary>
-    public GpuTensor<float> LossAndGradient(GpuTensor<float> x, int[] labels)
+    public GpuTensor<float> LossAndGradient(GpuTensor<float> x, int[] labels) => LossAndGradient(x, labels, null);
+
+    /// <summary>
+    /// <see cref="LossAndGradient(GpuTensor{float}, int[])"/> with the labels already on the device (a batch's slice of
+    /// an epoch's labels uploaded once): the step then waits for nothing.
+    /// </summary>
+    public GpuTensor<float> LossAndGradient(GpuTensor<float> x, GpuIndices labels) => LossAndGradient(x, null, labels);
+
+    GpuTensor<float> LossAndGradient(GpuTensor<float> x, int[]? hostLabels, GpuIndices? deviceLabels)
     {
         var ops = gpu.Ops;
         var owned = new List<GpuTensor<float>>();
@@ -122,10 +130,14 @@ public sealed class GpuMlp : IDisposable
                 outputs[l] = l < Layers - 1 ? Own(Activate(sums[l])) : sums[l];
                 h = outputs[l];
             }
-            var loss = ops.CrossEntropyLoss(h, labels);
+            var loss = deviceLabels is null ? ops.CrossEntropyLoss(h, hostLabels!) : ops.CrossEntropyLoss(h, deviceLabels);
 
             var outputBar = Own(gpu.ZerosLike(h));
-            using (var one = gpu.Scalar(1f)) ops.CrossEntropyLossVjp(one, h, labels, loss, outputBar);
+            using (var one = gpu.Scalar(1f))
+            {
+                if (deviceLabels is null) ops.CrossEntropyLossVjp(one, h, hostLabels!, loss, outputBar);
+                else ops.CrossEntropyLossVjp(one, h, deviceLabels, loss, outputBar);
+            }
             for (int l = Layers - 1; l >= 0; l--)
             {
                 var sumBar = outputBar;

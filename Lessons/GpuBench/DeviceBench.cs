@@ -7,8 +7,8 @@ namespace Tutor.Lessons.GpuBench;
 
 /// <summary>
 /// The benchmark workloads on a <see cref="GpuRuntime"/>. Every timed repetition ends with
-/// <see cref="GpuRuntime.Synchronize"/>, so a time covers the work, not just the queueing. The MLP's epoch of inputs is
-/// uploaded once before timing (as the PyTorch peer keeps its batches on the card); labels go with each loss call.
+/// <see cref="GpuRuntime.Synchronize"/>, so a time covers the work, not just the queueing. The MLP's epoch of inputs and
+/// labels is uploaded once before timing (as the PyTorch peer keeps its batches on the card): a step uploads nothing.
 /// </summary>
 public static class DeviceBench
 {
@@ -61,12 +61,14 @@ public static class DeviceBench
             BenchWorkload.FillBatch(pixels, labels, count, s, xHost.AsSpan().Slice(s * batch * sizes[0], batch * sizes[0]), y[s]);
         }
         using var xAll = gpu.Upload(xHost);
+        using var yAll = gpu.UploadIndices(y.SelectMany(labels => labels).ToArray());
+        var yBatch = Enumerable.Range(0, steps).Select(s => yAll.Slice(s * batch, batch)).ToArray();
         using var sgd = new GpuSgd<float>(gpu, mlp.Parameters, BenchWorkload.LearningRate);
 
         GpuTensor<float> Step(int s)
         {
             using var x = gpu.Ops.SliceRows(xAll, s * batch, batch);
-            var loss = mlp.LossAndGradient(x, y[s]);
+            var loss = mlp.LossAndGradient(x, yBatch[s]);
             sgd.Step();
             return loss;
         }
