@@ -36,12 +36,12 @@ public sealed partial class GpuOps
         ReduceAllTangent(nameof(MeanJvp), a, result, aTangent, resultTangent, T.One / Count<T>(a.Length));
 
     /// <summary>The sum of each row of a matrix (a vector, one per row).</summary>
-    public GpuTensor<T> RowSums<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowSums(a, New<T>(RowsShape(nameof(RowSums), a)));
+    public GpuTensor<T> RowSums<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowSums(a, New<T>(Shapes.PerRow(nameof(RowSums), a.Shape)));
 
     /// <summary>The row sums into <paramref name="destination"/>.</summary>
     public GpuTensor<T> RowSums<T>(GpuTensor<T> a, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RowSum(a, Into(nameof(RowSums), RowsShape(nameof(RowSums), a), destination), T.One, accumulate: false);
+        RowSum(a, Into(nameof(RowSums), Shapes.PerRow(nameof(RowSums), a.Shape), destination), T.One, accumulate: false);
         return destination;
     }
 
@@ -58,12 +58,12 @@ public sealed partial class GpuOps
     }
 
     /// <summary>The mean of each row of a matrix (a vector, one per row).</summary>
-    public GpuTensor<T> RowMeans<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowMeans(a, New<T>(RowsShape(nameof(RowMeans), a)));
+    public GpuTensor<T> RowMeans<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowMeans(a, New<T>(Shapes.PerRow(nameof(RowMeans), a.Shape)));
 
     /// <summary>The row means into <paramref name="destination"/>.</summary>
     public GpuTensor<T> RowMeans<T>(GpuTensor<T> a, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RowSum(a, Into(nameof(RowMeans), RowsShape(nameof(RowMeans), a), destination), T.One / Count<T>(a.Columns), accumulate: false);
+        RowSum(a, Into(nameof(RowMeans), Shapes.PerRow(nameof(RowMeans), a.Shape), destination), T.One / Count<T>(a.Columns), accumulate: false);
         return destination;
     }
 
@@ -80,12 +80,12 @@ public sealed partial class GpuOps
     }
 
     /// <summary>The sum of each column of a matrix (a vector, one per column): e.g. a bias gradient.</summary>
-    public GpuTensor<T> ColumnSums<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => ColumnSums(a, New<T>(ColumnsShape(nameof(ColumnSums), a)));
+    public GpuTensor<T> ColumnSums<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => ColumnSums(a, New<T>(Shapes.PerColumn(nameof(ColumnSums), a.Shape)));
 
     /// <summary>The column sums into <paramref name="destination"/>.</summary>
     public GpuTensor<T> ColumnSums<T>(GpuTensor<T> a, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(ColumnSums), ColumnsShape(nameof(ColumnSums), a), destination);
+        Into(nameof(ColumnSums), Shapes.PerColumn(nameof(ColumnSums), a.Shape), destination);
         RequireNoAlias(nameof(ColumnSums), destination, a);
         ColumnSum(a, destination.View, T.One, accumulate: false);
         return destination;
@@ -104,12 +104,12 @@ public sealed partial class GpuOps
     }
 
     /// <summary>The mean of each column of a matrix (a vector, one per column): e.g. the feature means of a batch.</summary>
-    public GpuTensor<T> ColumnMeans<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => ColumnMeans(a, New<T>(ColumnsShape(nameof(ColumnMeans), a)));
+    public GpuTensor<T> ColumnMeans<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => ColumnMeans(a, New<T>(Shapes.PerColumn(nameof(ColumnMeans), a.Shape)));
 
     /// <summary>The column means into <paramref name="destination"/>.</summary>
     public GpuTensor<T> ColumnMeans<T>(GpuTensor<T> a, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(ColumnMeans), ColumnsShape(nameof(ColumnMeans), a), destination);
+        Into(nameof(ColumnMeans), Shapes.PerColumn(nameof(ColumnMeans), a.Shape), destination);
         RequireNoAlias(nameof(ColumnMeans), destination, a);
         ColumnSum(a, destination.View, T.One / Count<T>(a.Rows), accumulate: false);
         return destination;
@@ -151,12 +151,12 @@ public sealed partial class GpuOps
     }
 
     /// <summary>The largest element of each row (a vector, one per row).</summary>
-    public GpuTensor<T> RowMaxes<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowMaxes(a, New<T>(RowsShape(nameof(RowMaxes), a)));
+    public GpuTensor<T> RowMaxes<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowMaxes(a, New<T>(Shapes.PerRow(nameof(RowMaxes), a.Shape)));
 
     /// <summary>The row maxima into <paramref name="destination"/>.</summary>
     public GpuTensor<T> RowMaxes<T>(GpuTensor<T> a, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(RowMaxes), RowsShape(nameof(RowMaxes), a), destination);
+        Into(nameof(RowMaxes), Shapes.PerRow(nameof(RowMaxes), a.Shape), destination);
         RowMax(a, a, destination, RowKernels.MaxValue);
         return destination;
     }
@@ -177,18 +177,6 @@ public sealed partial class GpuOps
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------------
-
-    static TensorShape RowsShape<T>(string op, GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireMatrix(op, a.Shape);
-        return TensorShape.Vector(a.Rows);
-    }
-
-    static TensorShape ColumnsShape<T>(string op, GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireMatrix(op, a.Shape);
-        return TensorShape.Vector(a.Columns);
-    }
 
     /// <summary>A new device scalar: scale·Σ term(x0[i], x1[i]).</summary>
     GpuTensor<T> ReduceAll<T>(Type term, GpuTensor<T> x0, GpuTensor<T>? x1, T scale) where T : unmanaged, IFloatingPointIeee754<T>

@@ -232,9 +232,7 @@ public sealed partial class GpuOps
         ArgumentNullException.ThrowIfNull(labels);
         if (!ReferenceEquals(labels.Runtime, runtime))
             throw new ArgumentException($"{op}: the labels live on '{labels.Runtime.Name}', not on '{runtime.Name}'; upload them with this runtime's UploadIndices.", nameof(labels));
-        Shapes.RequireMatrix(op, logits);
-        if (labels.Length != logits.Rows)
-            throw new ShapeMismatchException(op, $"{op}: {labels.Length} labels for logits of shape {logits}; need one label per row ({logits.Rows}).");
+        Shapes.RequireLabelCount(op, logits, labels.Length);
         if (labels.Min < 0 || labels.Max >= logits.Columns)
             throw new ShapeMismatchException(op, $"{op}: the labels on the device run from {labels.Min} to {labels.Max}{(labels.IsSlice ? " (over the whole list the slice was taken from)" : "")}, outside 0..{logits.Columns - 1} for logits of shape {logits}.");
         return labels.View;

@@ -10,12 +10,12 @@ public sealed partial class GpuOps
 {
     /// <summary>y[i] = ln Σⱼ e^A[i,j] for each row (max-shifted; a vector, one per row).</summary>
     public GpuTensor<T> RowLogSumExp<T>(GpuTensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
-        RowLogSumExp(a, New<T>(RowsShape(nameof(RowLogSumExp), a)));
+        RowLogSumExp(a, New<T>(Shapes.PerRow(nameof(RowLogSumExp), a.Shape)));
 
     /// <summary>The row log-sum-exps into <paramref name="destination"/>.</summary>
     public GpuTensor<T> RowLogSumExp<T>(GpuTensor<T> a, GpuTensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(RowLogSumExp), RowsShape(nameof(RowLogSumExp), a), destination);
+        Into(nameof(RowLogSumExp), Shapes.PerRow(nameof(RowLogSumExp), a.Shape), destination);
         SoftmaxKernel(RowKernels.LogSumExp, a, a, a, destination);
         return destination;
     }

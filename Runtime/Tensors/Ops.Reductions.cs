@@ -31,7 +31,7 @@ public static partial class Ops
         ReduceAllTangent(nameof(MeanJvp), a, result, aTangent, resultTangent, T.One / Count<T>(a.Length));
 
     /// <summary>The sum of each row of a matrix (a vector, one per row).</summary>
-    public static Tensor<T> RowSums<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowSums(a, New<T>(RowsShape(nameof(RowSums), a)));
+    public static Tensor<T> RowSums<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowSums(a, New<T>(Shapes.PerRow(nameof(RowSums), a.Shape)));
 
     /// <summary>The row sums into <paramref name="destination"/>.</summary>
     public static Tensor<T> RowSums<T>(Tensor<T> a, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -46,7 +46,7 @@ public static partial class Ops
         ReduceTangent(nameof(RowSumsJvp), a, result, aTangent, resultTangent, static (t, y) => RowSums(t, y));
 
     /// <summary>The mean of each row of a matrix (a vector, one per row).</summary>
-    public static Tensor<T> RowMeans<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowMeans(a, New<T>(RowsShape(nameof(RowMeans), a)));
+    public static Tensor<T> RowMeans<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowMeans(a, New<T>(Shapes.PerRow(nameof(RowMeans), a.Shape)));
 
     /// <summary>The row means into <paramref name="destination"/>.</summary>
     public static Tensor<T> RowMeans<T>(Tensor<T> a, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -61,7 +61,7 @@ public static partial class Ops
         ReduceTangent(nameof(RowMeansJvp), a, result, aTangent, resultTangent, static (t, y) => RowMeans(t, y));
 
     /// <summary>The sum of each column of a matrix (a vector, one per column): e.g. a bias gradient.</summary>
-    public static Tensor<T> ColumnSums<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => ColumnSums(a, New<T>(ColumnsShape(nameof(ColumnSums), a)));
+    public static Tensor<T> ColumnSums<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => ColumnSums(a, New<T>(Shapes.PerColumn(nameof(ColumnSums), a.Shape)));
 
     /// <summary>The column sums into <paramref name="destination"/>.</summary>
     public static Tensor<T> ColumnSums<T>(Tensor<T> a, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -76,7 +76,7 @@ public static partial class Ops
         ReduceTangent(nameof(ColumnSumsJvp), a, result, aTangent, resultTangent, static (t, y) => ColumnSums(t, y));
 
     /// <summary>The mean of each column of a matrix (a vector, one per column): e.g. the feature means of a batch.</summary>
-    public static Tensor<T> ColumnMeans<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => ColumnMeans(a, New<T>(ColumnsShape(nameof(ColumnMeans), a)));
+    public static Tensor<T> ColumnMeans<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => ColumnMeans(a, New<T>(Shapes.PerColumn(nameof(ColumnMeans), a.Shape)));
 
     /// <summary>The column means into <paramref name="destination"/>.</summary>
     public static Tensor<T> ColumnMeans<T>(Tensor<T> a, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -108,12 +108,12 @@ public static partial class Ops
     }
 
     /// <summary>The largest element of each row (a vector, one per row).</summary>
-    public static Tensor<T> RowMaxes<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowMaxes(a, New<T>(RowsShape(nameof(RowMaxes), a)));
+    public static Tensor<T> RowMaxes<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => RowMaxes(a, New<T>(Shapes.PerRow(nameof(RowMaxes), a.Shape)));
 
     /// <summary>The row maxima into <paramref name="destination"/>.</summary>
     public static Tensor<T> RowMaxes<T>(Tensor<T> a, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(RowMaxes), RowsShape(nameof(RowMaxes), a), destination);
+        Into(nameof(RowMaxes), Shapes.PerRow(nameof(RowMaxes), a.Shape), destination);
         for (int i = 0; i < a.Rows; i++) destination[i] = TensorPrimitives.Max<T>(a.Row(i));
         return destination;
     }
@@ -135,28 +135,16 @@ public static partial class Ops
 
     // ---- plumbing ------------------------------------------------------------------------------------------
 
-    static TensorShape RowsShape<T>(string op, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireMatrix(op, a.Shape);
-        return TensorShape.Vector(a.Rows);
-    }
-
-    static TensorShape ColumnsShape<T>(string op, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Shapes.RequireMatrix(op, a.Shape);
-        return TensorShape.Vector(a.Columns);
-    }
-
     static Tensor<T> ReduceRows<T>(string op, Tensor<T> a, Tensor<T> destination, T scale) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(op, RowsShape(op, a), destination);
+        Into(op, Shapes.PerRow(op, a.Shape), destination);
         for (int i = 0; i < a.Rows; i++) destination[i] = TensorPrimitives.Sum<T>(a.Row(i)) * scale;
         return destination;
     }
 
     static Tensor<T> ReduceColumns<T>(string op, Tensor<T> a, Tensor<T> destination, T scale) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(op, ColumnsShape(op, a), destination);
+        Into(op, Shapes.PerColumn(op, a.Shape), destination);
         Shapes.RequireNoAlias(op, destination, a);
         var y = destination.AsSpan();
         a.Row(0).CopyTo(y);

@@ -10,12 +10,12 @@ public static partial class Ops
 {
     /// <summary>y[i] = ln Σⱼ e^A[i,j] for each row (max-shifted; a vector, one per row).</summary>
     public static Tensor<T> RowLogSumExp<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
-        RowLogSumExp(a, New<T>(RowsShape(nameof(RowLogSumExp), a)));
+        RowLogSumExp(a, New<T>(Shapes.PerRow(nameof(RowLogSumExp), a.Shape)));
 
     /// <summary>The row log-sum-exps into <paramref name="destination"/>.</summary>
     public static Tensor<T> RowLogSumExp<T>(Tensor<T> a, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Into(nameof(RowLogSumExp), RowsShape(nameof(RowLogSumExp), a), destination);
+        Into(nameof(RowLogSumExp), Shapes.PerRow(nameof(RowLogSumExp), a.Shape), destination);
         var s = Scratch<T>.Get(a.Columns);
         for (int i = 0; i < a.Rows; i++) destination[i] = LogSumExp(a.Row(i), s);
         return destination;

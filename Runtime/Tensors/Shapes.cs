@@ -23,6 +23,20 @@ internal static class Shapes
             throw new ShapeMismatchException(op, $"{op}: expects a matrix (batch × features), got {a}; make one with Reshape(TensorShape.Matrix(1, n)).");
     }
 
+    /// <summary>The shape of a per-row result (one entry per row) of the matrix <paramref name="a"/>.</summary>
+    public static TensorShape PerRow(string op, TensorShape a)
+    {
+        RequireMatrix(op, a);
+        return TensorShape.Vector(a.Rows);
+    }
+
+    /// <summary>The shape of a per-column result (one entry per column) of the matrix <paramref name="a"/>.</summary>
+    public static TensorShape PerColumn(string op, TensorShape a)
+    {
+        RequireMatrix(op, a);
+        return TensorShape.Vector(a.Columns);
+    }
+
     /// <summary>Checks a destination (output, adjoint or tangent buffer) has the shape the op produces.</summary>
     public static void RequireDestination(string op, TensorShape expected, TensorShape destination, string role = "destination")
     {
@@ -60,12 +74,18 @@ internal static class Shapes
 
     public static void RequireLabels(string op, TensorShape logits, int[] labels)
     {
-        RequireMatrix(op, logits);
-        if (labels.Length != logits.Rows)
-            throw new ShapeMismatchException(op, $"{op}: {labels.Length} labels for logits of shape {logits}; need one label per row ({logits.Rows}).");
+        RequireLabelCount(op, logits, labels.Length);
         for (int i = 0; i < labels.Length; i++)
             if ((uint)labels[i] >= (uint)logits.Columns)
                 throw new ShapeMismatchException(op, $"{op}: label {labels[i]} in row {i} is outside 0..{logits.Columns - 1} for logits of shape {logits}.");
+    }
+
+    /// <summary>Checks <paramref name="logits"/> is a matrix with one row per label (the labels' values are the caller's to check).</summary>
+    public static void RequireLabelCount(string op, TensorShape logits, int count)
+    {
+        RequireMatrix(op, logits);
+        if (count != logits.Rows)
+            throw new ShapeMismatchException(op, $"{op}: {count} labels for logits of shape {logits}; need one label per row ({logits.Rows}).");
     }
 
     /// <summary>A + 1vᵀ: v has one entry per column of the matrix a (a vector, or a 1×n matrix).</summary>
