@@ -81,6 +81,14 @@ public static class MatMul
         public readonly int Count(int limit) => (limit + Step - 1) / Step;
     }
 
+    /// <summary>op(A)[i, k], or 0 past the edge of A or of this layer's stretch of k (ending at <paramref name="kEnd"/>).</summary>
+    static T ReadA<T>(MatMulArgs<T> a, int i, int k, int kEnd) where T : unmanaged =>
+        i < a.M && k < kEnd ? a.A[i * a.ARowStride + k * a.AColumnStride] : default;
+
+    /// <summary>op(B)[k, j], or 0 past the edge of B or of this layer's stretch of k.</summary>
+    static T ReadB<T>(MatMulArgs<T> a, int k, int j, int kEnd) where T : unmanaged =>
+        k < kEnd && j < a.N ? a.B[k * a.BRowStride + j * a.BColumnStride] : default;
+
     /// <summary>
     /// Copies the k0-th slice's tiles of op(A) (as [k][m]) and op(B) (as [k][n]) into shared memory, then waits for the
     /// group. Each k-row of a tile is padded by <see cref="Pad"/> elements (row length bm + Pad, bn + Pad): where
@@ -99,7 +107,7 @@ public static class MatMul
                 for (int k = w.A.Start; k < bk; k += w.A.Step)
                 {
                     int gk = k0 + k;
-                    s[k * (bm + Pad) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                    s[k * (bm + Pad) + r] = ReadA(a, gi, gk, kEnd);
                 }
             }
             else
@@ -108,7 +116,7 @@ public static class MatMul
                 for (int r = w.A.Start; r < bm; r += w.A.Step)
                 {
                     int gi = rowBase + r;
-                    s[k * (bm + Pad) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                    s[k * (bm + Pad) + r] = ReadA(a, gi, gk, kEnd);
                 }
             }
         }
@@ -119,7 +127,7 @@ public static class MatMul
                 int r, k;
                 if (a.TransposeA != 0) { k = e / bm; r = e - k * bm; } else { r = e / bk; k = e - r * bk; }
                 int gi = rowBase + r, gk = k0 + k;
-                s[k * (bm + Pad) + r] = gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+                s[k * (bm + Pad) + r] = ReadA(a, gi, gk, kEnd);
             }
         }
         if (w.B.Fast != 0)
@@ -130,7 +138,7 @@ public static class MatMul
                 for (int c = w.B.Start; c < bn; c += w.B.Step)
                 {
                     int gj = colBase + c;
-                    s[tileB + k * (bn + Pad) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                    s[tileB + k * (bn + Pad) + c] = ReadB(a, gk, gj, kEnd);
                 }
             }
             else
@@ -139,7 +147,7 @@ public static class MatMul
                 for (int k = w.B.Start; k < bk; k += w.B.Step)
                 {
                     int gk = k0 + k;
-                    s[tileB + k * (bn + Pad) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                    s[tileB + k * (bn + Pad) + c] = ReadB(a, gk, gj, kEnd);
                 }
             }
         }
@@ -150,7 +158,7 @@ public static class MatMul
                 int k, c;
                 if (a.TransposeB != 0) { c = e / bk; k = e - c * bk; } else { k = e / bn; c = e - k * bn; }
                 int gk = k0 + k, gj = colBase + c;
-                s[tileB + k * (bn + Pad) + c] = gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+                s[tileB + k * (bn + Pad) + c] = ReadB(a, gk, gj, kEnd);
             }
         }
         Group.Barrier();
@@ -207,7 +215,7 @@ public static class MatMul
         if (a.TransposeA != 0) { r = w.A.Fixed; k = moving; if (k >= a.TileK) return default; }
         else { k = w.A.Fixed; r = moving; if (r >= bm) return default; }
         int gi = Grid.IdxY * bm + r, gk = k0 + k;
-        return gi < a.M && gk < kEnd ? a.A[gi * a.ARowStride + gk * a.AColumnStride] : default;
+        return ReadA(a, gi, gk, kEnd);
     }
 
     static T ElementB<T>(MatMulArgs<T> a, TileWalk w, int k0, int kEnd, int bn, int i) where T : unmanaged
@@ -216,7 +224,7 @@ public static class MatMul
         if (a.TransposeB != 0) { k = w.B.Fixed; c = moving; if (c >= bn) return default; }
         else { c = w.B.Fixed; k = moving; if (k >= a.TileK) return default; }
         int gk = k0 + k, gj = Grid.IdxX * bn + c;
-        return gk < kEnd && gj < a.N ? a.B[gk * a.BRowStride + gj * a.BColumnStride] : default;
+        return ReadB(a, gk, gj, kEnd);
     }
 
     static void PutA<T>(MatMulArgs<T> a, TileWalk w, ArrayView<T> s, int bm, int i, T v) where T : unmanaged
